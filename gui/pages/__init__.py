@@ -1,0 +1,1 @@
+"""One QWizardPage subclass per file, in the order of the staged migration."""
