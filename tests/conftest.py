@@ -12,7 +12,7 @@ from pathlib import Path
 import keyring
 import pytest
 
-from tests.rig.certs import TestCA
+from tests.rig.certs import CertFiles, TestCA
 from tests.rig.dovecot import DovecotOptions, DovecotServer
 from tests.rig.keyring_backend import FileKeyring
 
@@ -42,9 +42,9 @@ def ca_context(session_ca: TestCA) -> ssl.SSLContext:
 def dovecot_factory(session_ca: TestCA, session_dir: Path) -> Iterator[object]:
     """Start extra Dovecot instances with given options; all are stopped at the end of the session."""
     started: list[DovecotServer] = []
-    cert = session_ca.issue("imap")
+    default_cert = session_ca.issue("imap")
 
-    def start(options: DovecotOptions | None = None) -> DovecotServer:
+    def start(options: DovecotOptions | None = None, cert: CertFiles = default_cert) -> DovecotServer:
         server = DovecotServer(cert, options, root=Path(tempfile.mkdtemp(prefix="dovecot-", dir=session_dir)))
         server.start()
         started.append(server)
@@ -77,6 +77,20 @@ def new_user(dovecot: DovecotServer):  # type: ignore[no-untyped-def]
         return name, password
 
     return make
+
+
+def system_trust_only() -> ssl.SSLContext:
+    """A client context trusting only the system's CA bundle (ignores SSL_CERT_FILE)."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.load_verify_locations(cafile=ssl.get_default_verify_paths().openssl_cafile)
+    return context
+
+
+@pytest.fixture(autouse=True)
+def trust_session_ca(session_ca: TestCA, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The product verifies TLS against the system trust store, which SSL_CERT_FILE extends (as on an
+    admin's machine where the company CA is deployed): point it at the session CA."""
+    monkeypatch.setenv("SSL_CERT_FILE", str(session_ca.cert_path))
 
 
 @pytest.fixture(autouse=True)

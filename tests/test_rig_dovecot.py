@@ -9,6 +9,7 @@ import pytest
 from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
 
+from tests.conftest import system_trust_only
 from tests.rig.corpus import CorpusGenerator, iter_messages, seed_imap
 from tests.rig.dovecot import MASTER_PASSWORD, MASTER_USER, DovecotOptions, DovecotServer
 
@@ -63,7 +64,7 @@ def test_starttls_verifies_against_session_ca(dovecot: DovecotServer, new_user, 
 
 
 def test_implicit_tls_verification_fails_without_session_ca(dovecot: DovecotServer) -> None:
-    system_only = ssl.create_default_context()
+    system_only = system_trust_only()
     with pytest.raises(ssl.SSLCertVerificationError):
         IMAPClient(dovecot.host, port=dovecot.imaps_port, ssl_context=system_only)
 
@@ -71,7 +72,7 @@ def test_implicit_tls_verification_fails_without_session_ca(dovecot: DovecotServ
 def test_starttls_verification_fails_without_session_ca(dovecot: DovecotServer) -> None:
     client = IMAPClient(dovecot.host, port=dovecot.imap_port, ssl=False)
     with pytest.raises(ssl.SSLCertVerificationError):
-        client.starttls(ssl.create_default_context())
+        client.starttls(system_trust_only())
 
 
 def test_connection_limit_refuses_the_connection_past_it(dovecot_factory, ca_context) -> None:
