@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import socket
 import ssl
+import warnings
 from dataclasses import dataclass
 
 import truststore
@@ -137,8 +138,11 @@ def pinned_context() -> ssl.SSLContext:
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
-    context.minimum_version = ssl.TLSVersion.TLSv1
-    # Old Exchange servers offer old ciphers; a pinned certificate is the admin's explicit choice.
+    # Old Exchange servers offer old protocols and ciphers; a pinned certificate is the admin's
+    # explicit choice for exactly such a server, so allow what OpenSSL still can.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        context.minimum_version = ssl.TLSVersion.TLSv1
     context.set_ciphers("DEFAULT:@SECLEVEL=0")
     return context
 
