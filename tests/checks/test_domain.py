@@ -112,6 +112,6 @@ def test_nameserver_option_accepts_host_and_port(text: str, host: str, port: int
 
 @pytest.mark.parametrize("text", ["", "127.0.0.1:99999", "127.0.0.1:dns", "[::1"])
 def test_a_bad_nameserver_option_says_what_is_expected(text: str) -> None:
-    with pytest.raises(BadInput, match="DNS server|port|No DNS") as caught:
+    with pytest.raises(BadInput, match=r"DNS server|port|No DNS") as caught:
         parse_nameserver(text)
     assert "HOST:PORT" in caught.value.fix
