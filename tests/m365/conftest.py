@@ -12,6 +12,7 @@ from engine.endpoints import Endpoint, EndpointKind, Security, secret_key
 from engine.keystore import SecretStore
 from tests.rig.certs import TestCA
 from tests.rig.dovecot_oauth import OAuthDovecotServer, OAuthOptions
+from tests.rig.exchange_like import ExchangeLikeProxy, ExchangeRules
 from tests.rig.identity import App, IdentityServer
 
 APP_SECRET = "Xq8~m365-App-Secret-Value-1234567890abcdEF"  # the redaction tests look for it
@@ -86,3 +87,27 @@ def m365_endpoint(
 
 def store_secret(endpoint: Endpoint, secret: str = APP_SECRET) -> None:
     SecretStore().put(secret_key(endpoint.name), secret)
+
+
+@pytest.fixture
+def exchange_like(session_ca: TestCA, oauth_dovecot: OAuthDovecotServer) -> Iterator[ExchangeLikeProxy]:
+    """Exchange Online's manners in front of the OAuth Dovecot: a mailbox that exists but was not
+    granted answers "authenticated but not connected" after AUTHENTICATE, as Exchange does."""
+    rules = ExchangeRules(
+        not_connected=lambda user: oauth_dovecot.has_mailbox(user) and not oauth_dovecot.is_granted(user)
+    )
+    proxy = ExchangeLikeProxy(session_ca.issue("exchange-like"), oauth_dovecot.imap_port, rules).start()
+    yield proxy
+    proxy.stop()
+
+
+_mailbox_counter = 0
+
+
+def new_mailbox(dovecot: OAuthDovecotServer, prefix: str = "mbx", *, granted: bool = True) -> str:
+    """A fresh mailbox address in the tenant (directory synchronisation done), granted by default."""
+    global _mailbox_counter
+    _mailbox_counter += 1
+    address = f"{prefix}{_mailbox_counter}-{uuid.uuid4().hex[:4]}@contoso.nl"
+    dovecot.add_mailbox(address, granted=granted)
+    return address

@@ -54,19 +54,16 @@ class OAuthDovecotServer(DovecotServer):
 
     def grant(self, address: str) -> None:
         """FullAccess for the migration identity on ADDRESS (Add-MailboxPermission)."""
-        lines = set(self._read_lines(self._granted))
-        lines.add(f"{address.lower()}:::::::nopassword")
-        self._write_lines(self._granted, sorted(lines))
+        # One file per mailbox: Dovecot re-reads a changed passwd-file at most once a second, so a
+        # shared file would hide a grant made within the same second as the previous one.
+        self._write_lines(self._granted / address.lower(), [f"{address.lower()}:::::::nopassword"])
 
     def revoke(self, address: str) -> None:
         """Remove the FullAccess grant on ADDRESS (Remove-MailboxPermission)."""
-        lines = [
-            line for line in self._read_lines(self._granted) if not line.startswith(address.lower() + ":")
-        ]
-        self._write_lines(self._granted, lines)
+        (self._granted / address.lower()).unlink(missing_ok=True)
 
     def is_granted(self, address: str) -> bool:
-        return any(line.startswith(address.lower() + ":") for line in self._read_lines(self._granted))
+        return (self._granted / address.lower()).exists()
 
     def has_mailbox(self, address: str) -> bool:
         return (self._users / address).exists()
@@ -80,8 +77,8 @@ class OAuthDovecotServer(DovecotServer):
 
     def _prepare_tree(self) -> None:
         super()._prepare_tree()
-        if not self._granted.exists():
-            self._write_lines(self._granted, [])
+        self._granted.mkdir(exist_ok=True)
+        self._granted.chmod(0o755)
         common = [
             f"introspection_url = {self.identity.introspection_url}",
             "introspection_mode = post",
@@ -136,7 +133,7 @@ passdb {{
 passdb {{
   driver = passwd-file
   mechanisms = xoauth2 oauthbearer
-  args = {self._granted}
+  args = {self._granted}/%Lu
   skip = unauthenticated
   result_failure = return-fail
   result_internalfail = return-fail
