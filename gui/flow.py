@@ -199,7 +199,9 @@ class MailboxListState:
     warning_rows: int = 0
     dropped_rows: list[int] = field(default_factory=list)  # rows the admin removed (Excel row numbers)
     addresses: list[str] = field(default_factory=list)  # the kept mailboxes, in list order
-    batch_size: int = 0  # 0: one batch with every mailbox
+    batch_size: int = 2000  # Microsoft's limit per batch
+    batch_index: int = 0  # which part of a split list this batch takes
+    batch_count: int = 1
     signature: str = ""  # changes whenever the kept mailboxes change (checks go stale)
 
     def set_addresses(self, addresses: list[str]) -> None:
@@ -219,6 +221,9 @@ class ChecksState:
     skipped: int = 0
     warnings_acknowledged: bool = False
     domain: str = ""  # the mail domain checked for MX and Autodiscover (optional)
+    # The last results as the contract's JSON objects (id, subject, status, evidence, fix), so a
+    # reopened project shows them again. Evidence never holds a secret (the engine redacts it).
+    results: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from engine.resources import resource_path
 
 SUPPORTED = ("en", "nl")
+LOCALES = {"en": "en_US", "nl": "nl_NL"}
 
 
 def choose_language(explicit: str | None = None) -> str:
@@ -26,6 +27,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     Returns an empty list for English, the language of the source strings. Raises FileNotFoundError
     naming the missing file when a translation cannot be loaded, so a broken bundle is noticed.
     """
+    # Numbers, sizes and dates follow the language shown (1,234.5 in English, 1.234,5 in Dutch).
+    QLocale.setDefault(QLocale(LOCALES.get(language, "en_US")))
     if language == "en":
         return []
     translators: list[QTranslator] = []

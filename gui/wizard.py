@@ -1,16 +1,45 @@
-"""The migration wizard's window: the pages of the staged migration in order."""
+"""The migration wizard's window: the pages of the staged migration in the design's order."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget, QWizard
+import logging
 
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+
+from gui.context import WizardContext
+from gui.flow import PageId
+from gui.pages.base import MigrationPage
+from gui.pages.batch import BatchPage
+from gui.pages.checks import ChecksPage
+from gui.pages.cutover import CutoverPage
+from gui.pages.endpoint import EndpointPage
+from gui.pages.mailbox_list import MailboxListPage
+from gui.pages.progress import ProgressPage
+from gui.pages.report import ReportPage
 from gui.pages.welcome import BeforeYouBeginPage
+
+log = logging.getLogger(__name__)
+
+# Marks a control the admin must still fill in; a colour that reads on light and dark palettes.
+STYLE_SHEET = """
+*[missing="true"] { border: 2px solid #d13438; border-radius: 3px; }
+QLabel[role="missing"] { color: palette(text); padding: 6px; border-left: 4px solid #d13438; }
+QFrame[role="error"] { border: 1px solid #d13438; border-radius: 4px; }
+"""
 
 
 class MigrationWizard(QWizard):
-    """The main window. ModernStyle on every platform: Windows' AeroStyle breaks dark mode."""
+    """The main window. ModernStyle on every platform: Windows' AeroStyle breaks dark mode.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Signals:
+        closeRefused(): the admin chose to keep the window open while a batch runs.
+    """
+
+    closeRefused = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, context: WizardContext | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("migrationWizard")
         self.setWindowTitle(self.tr("Mailstage"))
@@ -18,6 +47,112 @@ class MigrationWizard(QWizard):
         # Back must keep what the admin typed (Microsoft's wizard rule); Qt wipes it by default.
         self.setOption(QWizard.WizardOption.IndependentPages, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setMinimumSize(760, 560)
-        self.before_you_begin = BeforeYouBeginPage(self)
-        self.addPage(self.before_you_begin)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Start migration"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Close"))
+        self.setStyleSheet(STYLE_SHEET)
+        self.setMinimumSize(820, 600)
+        self.resize(940, 680)
+        self.context = context or WizardContext(self)
+        if self.context.parent() is None:
+            self.context.setParent(self)
+        self.pages: dict[PageId, MigrationPage] = {}
+        self.before_you_begin = BeforeYouBeginPage(self.context, self)
+        self.mailbox_list_page = MailboxListPage(self.context, self)
+        self.source_page = EndpointPage(self.context, "source", self)
+        self.target_page = EndpointPage(self.context, "target", self)
+        self.checks_page = ChecksPage(self.context, self)
+        self.batch_page = BatchPage(self.context, self)
+        self.progress_page = ProgressPage(self.context, self)
+        self.report_page = ReportPage(self.context, self)
+        self.cutover_page = CutoverPage(self.context, self)
+        for page in (
+            self.before_you_begin,
+            self.mailbox_list_page,
+            self.source_page,
+            self.target_page,
+            self.checks_page,
+            self.batch_page,
+            self.progress_page,
+            self.report_page,
+            self.cutover_page,
+        ):
+            self._add(page)
+        self.cutover_page.nextBatchRequested.connect(self.start_next_batch)
+        for page in self.pages.values():
+            page.show_project(self.context.project)
+        self.currentIdChanged.connect(self._on_current_id_changed)
+        self.setStartId(int(PageId.BEFORE_YOU_BEGIN))
+
+    def _add(self, page: MigrationPage) -> None:
+        self.pages[page.page_id] = page
+        self.setPage(int(page.page_id), page)
+
+    def page_for(self, page_id: PageId) -> MigrationPage:
+        return self.pages[page_id]
+
+    def start_next_batch(self) -> None:
+        """Seed steps 8-9: another batch with the same servers, from the mailbox list on."""
+        project = self.context.project
+        project.start_next_batch()
+        self.context.summary = None
+        self.context.replace_project(project)
+        self.context.save()
+        self.restart()
+        self.next()
+
+    def _on_current_id_changed(self, page_id: int) -> None:
+        # Saved as it goes: each step forward or back writes the project.
+        if page_id > int(PageId.BEFORE_YOU_BEGIN):
+            self.context.save()
+        page = self.pages.get(PageId(page_id)) if page_id >= 0 else None
+        if page is not None:
+            page.refresh()
+
+    # -- closing ----------------------------------------------------------------------------------
+
+    def confirm_close(self) -> bool:
+        """Ask before closing while a batch runs (Microsoft: confirm when much would be lost)."""
+        if not self.context.batch_running:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Stop the migration?"),
+            self.tr(
+                "A batch is running. If you close Mailstage now, the batch stops after the current "
+                "messages; nothing copied so far is lost, and the batch resumes when you open this "
+                "migration again.\n\nStop the batch and close?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def reject(self) -> None:
+        # Cancel, Esc and the title bar's X all come here.
+        if not self.confirm_close():
+            self.closeRefused.emit()
+            return
+        self._shutdown()
+        super().reject()
+
+    def done(self, result: int) -> None:
+        self._shutdown()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_close():
+            self.closeRefused.emit()
+            event.ignore()
+            return
+        self._shutdown()
+        super().closeEvent(event)
+
+    def _shutdown(self) -> None:
+        for page in self.pages.values():
+            stop = getattr(page, "stop_for_close", None)
+            if callable(stop):
+                stop()
+        if self.currentId() > int(PageId.BEFORE_YOU_BEGIN):
+            self.context.save()
+        self.context.shutdown()

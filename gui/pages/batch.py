@@ -1,0 +1,253 @@
+"""Batch: name it, choose what to copy, see how big it is and how long it should take, and start it.
+The commit page: its button says "Start migration" (seed step 3: create and start the batch)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
+
+from engine.checks import Status
+from gui.context import WizardContext
+from gui.flow import BATCH_NAME_MAX, MigrationProject, PageId
+from gui.labels import data_size, duration, number
+from gui.pages.base import MigrationPage, heading_label
+
+# Folders admins most often leave out, by their role (the engine maps localized names to roles).
+COMMON_EXCLUDES = ("Deleted Items", "Junk E-mail")
+
+
+class BatchPage(MigrationPage):
+    """The last choices and the summary; committing starts the copy on the progress page."""
+
+    page_id = PageId.BATCH
+
+    def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("batchPage")
+        self.setTitle(self.tr("Start the migration batch"))
+        self.setSubTitle(
+            self.tr(
+                "Mailstage copies the mailboxes of this batch, 20 at a time by default. Users keep working "
+                "in their old mailbox meanwhile; you can stop and resume at any time."
+            )
+        )
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Start migration"))
+        self._loading = False
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.body.addLayout(form)
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("batchNameEdit")
+        self.name_edit.setAccessibleName(self.tr("Batch name"))
+        self.name_edit.setMaxLength(BATCH_NAME_MAX + 10)  # longer is refused with a message, not cut off
+        self.name_edit.textEdited.connect(self._on_edited)
+        name_label = QLabel(self.tr("Batch &name:"))
+        name_label.setBuddy(self.name_edit)
+        form.addRow(name_label, self.name_edit)
+
+        excludes = QHBoxLayout()
+        self.exclude_checks: dict[str, QCheckBox] = {}
+        deleted = QCheckBox(self.tr("Leave out &Deleted Items"))
+        deleted.setObjectName("excludeDeletedCheck")
+        junk = QCheckBox(self.tr("Leave out &Junk E-mail"))
+        junk.setObjectName("excludeJunkCheck")
+        for folder, box in zip(COMMON_EXCLUDES, (deleted, junk), strict=True):
+            box.setAccessibleName(box.text().replace("&", ""))
+            box.toggled.connect(self._on_edited)
+            self.exclude_checks[folder] = box
+            excludes.addWidget(box)
+        excludes.addStretch(1)
+        folders_label = QLabel(self.tr("Folders:"))
+        form.addRow(folders_label, excludes)
+        self.other_excludes = QLineEdit()
+        self.other_excludes.setObjectName("otherExcludesEdit")
+        self.other_excludes.setAccessibleName(self.tr("Other folders to leave out"))
+        self.other_excludes.setPlaceholderText(self.tr("For example: Archive/2009; Public"))
+        self.other_excludes.textEdited.connect(self._on_edited)
+        other_label = QLabel(self.tr("&Other folders to leave out:"))
+        other_label.setBuddy(self.other_excludes)
+        form.addRow(other_label, self.other_excludes)
+
+        since_row = QHBoxLayout()
+        self.since_check = QCheckBox(self.tr("Only mail received &since"))
+        self.since_check.setObjectName("sinceCheck")
+        self.since_check.setAccessibleName(self.tr("Only mail received since a date"))
+        self.since_edit = QDateEdit()
+        self.since_edit.setObjectName("sinceDateEdit")
+        self.since_edit.setAccessibleName(self.tr("Date"))
+        self.since_edit.setCalendarPopup(True)
+        self.since_edit.setDisplayFormat("yyyy-MM-dd")
+        self.since_check.toggled.connect(self.since_edit.setEnabled)
+        self.since_check.toggled.connect(self._on_edited)
+        self.since_edit.dateChanged.connect(self._on_edited)
+        since_row.addWidget(self.since_check)
+        since_row.addWidget(self.since_edit)
+        since_row.addStretch(1)
+        form.addRow(QLabel(self.tr("Dates:")), since_row)
+
+        start_row = QHBoxLayout()
+        self.start_now = QRadioButton(self.tr("Start &now"))
+        self.start_now.setObjectName("startNowRadio")
+        self.start_now.setAccessibleName(self.tr("Start now"))
+        self.start_later = QRadioButton(self.tr("Start &at"))
+        self.start_later.setObjectName("startLaterRadio")
+        self.start_later.setAccessibleName(self.tr("Start at a time"))
+        group = QButtonGroup(self)
+        group.addButton(self.start_now)
+        group.addButton(self.start_later)
+        self.start_edit = QDateTimeEdit()
+        self.start_edit.setObjectName("startAtEdit")
+        self.start_edit.setAccessibleName(self.tr("Start time"))
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.start_later.toggled.connect(self.start_edit.setEnabled)
+        self.start_later.toggled.connect(self._on_edited)
+        self.start_edit.dateTimeChanged.connect(self._on_edited)
+        for widget in (self.start_now, self.start_later, self.start_edit):
+            start_row.addWidget(widget)
+        start_row.addStretch(1)
+        form.addRow(QLabel(self.tr("When:")), start_row)
+
+        self.body.addWidget(heading_label(self.tr("What will happen"), "summaryTitle"))
+        frame = QFrame()
+        frame.setObjectName("summaryFrame")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        inner = QVBoxLayout(frame)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("batchSummaryLabel")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        inner.addWidget(self.summary_label)
+        self.body.addWidget(frame)
+        self.body.addStretch(1)
+        self.show_project(context.project)
+
+    def initializePage(self) -> None:
+        self.show_project(self.project)
+
+    def show_project(self, project: MigrationProject) -> None:
+        self._loading = True
+        try:
+            batch = project.batch
+            self.name_edit.setText(batch.name)
+            for folder, box in self.exclude_checks.items():
+                box.setChecked(folder in batch.exclude_folders)
+            others = [f for f in batch.exclude_folders if f not in self.exclude_checks]
+            self.other_excludes.setText("; ".join(others))
+            since = QDate.fromString(batch.since, "yyyy-MM-dd") if batch.since else QDate()
+            self.since_check.setChecked(since.isValid())
+            self.since_edit.setDate(since if since.isValid() else QDate.currentDate().addYears(-2))
+            self.since_edit.setEnabled(since.isValid())
+            start = (
+                QDateTime.fromString(batch.start_at, Qt.DateFormat.ISODate) if batch.start_at else QDateTime()
+            )
+            self.start_later.setChecked(start.isValid())
+            self.start_now.setChecked(not start.isValid())
+            default_start = QDateTime.currentDateTime().addSecs(3600)
+            self.start_edit.setDateTime(start if start.isValid() else default_start)
+            self.start_edit.setEnabled(start.isValid())
+        finally:
+            self._loading = False
+        self._show_summary()
+
+    def _on_edited(self, *_args: object) -> None:
+        if self._loading:
+            return
+        batch = self.project.batch
+        batch.name = self.name_edit.text()
+        folders = [folder for folder, box in self.exclude_checks.items() if box.isChecked()]
+        folders += [part.strip() for part in self.other_excludes.text().split(";") if part.strip()]
+        batch.exclude_folders = folders
+        batch.since = self.since_edit.date().toString("yyyy-MM-dd") if self.since_check.isChecked() else ""
+        batch.start_at = (
+            self.start_edit.dateTime().toString(Qt.DateFormat.ISODate) if self.start_later.isChecked() else ""
+        )
+        self._show_summary()
+        self.changed()
+
+    def _show_summary(self) -> None:
+        project = self.project
+        count = len(project.mailbox_list.addresses)
+        concurrency = min(project.source.max_concurrent, project.target.max_concurrent)
+        lines = [
+            self.tr(
+                "Copy <b>{count}</b> mailboxes from <b>{source}</b> to <b>{target}</b>, {parallel} at a time."
+            ).format(
+                count=number(count),
+                source=_escape(project.source.describe()),
+                target=_escape(project.target.describe()),
+                parallel=number(max(1, min(concurrency, count))),
+            )
+        ]
+        size = self._size_estimate()
+        if size is not None:
+            messages, size_bytes, seconds = size
+            line = self.tr("About {messages} messages ({size}).").format(
+                messages=number(messages), size=data_size(size_bytes)
+            )
+            if seconds:
+                line += " " + self.tr("Estimated duration: {duration}.").format(duration=duration(seconds))
+            lines.append(line)
+        batch = project.batch
+        if batch.exclude_folders:
+            lines.append(
+                self.tr("Left out: {folders}.").format(folders=_escape(", ".join(batch.exclude_folders)))
+            )
+        if batch.since:
+            lines.append(self.tr("Only mail received since {date}.").format(date=batch.since))
+        if batch.start_at:
+            when = dt.datetime.fromisoformat(batch.start_at)
+            lines.append(
+                self.tr("The batch starts at {time}; leave Mailstage open.").format(
+                    time=f"{when:%Y-%m-%d %H:%M}"
+                )
+            )
+        else:
+            lines.append(self.tr("The batch starts when you click Start migration."))
+        lines.append(
+            self.tr(
+                "Nothing on the old server is changed. Running the batch again later copies only what is new."
+            )
+        )
+        self.summary_label.setText("".join(f"<p style='margin:3px 0'>{line}</p>" for line in lines))
+
+    def _size_estimate(self) -> tuple[int, int, float] | None:
+        """Messages, bytes and estimated seconds from the checks' size and time estimate, if they ran."""
+        report = self.context.check_report
+        if report is None:
+            return None
+        messages = size_bytes = 0
+        seconds = 0.0
+        found = False
+        for result in report.results:
+            data = result.data
+            if result.id == "mailbox.size" and result.status is not Status.SKIP:
+                messages += int(data.get("messages", 0))
+                size_bytes += int(data.get("bytes", 0))
+                found = True
+            if "estimated_seconds" in data:
+                seconds = max(seconds, float(data["estimated_seconds"]))
+        return (messages, size_bytes, seconds) if found else None
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
