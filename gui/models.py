@@ -351,9 +351,9 @@ class MailboxProgressModel(QAbstractTableModel):
                 MailboxStatus.SYNCING,
                 MailboxStatus.INCREMENTAL_SYNCING,
             ):
-                return QCoreApplication.translate(
-                    "MailboxProgressModel", "Waiting since {time}"
-                ).format(time=f"{row.waiting_since:%H:%M}")
+                return QCoreApplication.translate("MailboxProgressModel", "Waiting since {time}").format(
+                    time=f"{row.waiting_since:%H:%M}"
+                )
             return mailbox_status_text(row.status)
         if column == "folder":
             return row.folder
