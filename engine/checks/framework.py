@@ -70,8 +70,17 @@ def failed(evidence: str, fix: str, **data: Any) -> Verdict:
 
 
 def skipped(evidence: str, **data: Any) -> Verdict:
-    """Could not run or does not apply; EVIDENCE says why."""
+    """Could not run; EVIDENCE says why. Checks that require this one are skipped too."""
     return Verdict(Status.SKIP, evidence, "", data)
+
+
+NOT_APPLICABLE = "not_applicable"
+
+
+def not_applicable(evidence: str) -> Verdict:
+    """Does not apply here (e.g. TLS for a local folder): a skip that does not hold up the checks that
+    require this one."""
+    return Verdict(Status.SKIP, evidence, "", {NOT_APPLICABLE: True})
 
 
 @dataclass(frozen=True)
@@ -316,7 +325,7 @@ def _skip_reason(check: Check, results: Mapping[CheckKey, CheckResult]) -> str |
             return f"Not run: {dep[0]} did not run."
         if result.status is Status.FAIL:
             return f"Not run: {dep[0]} failed."
-        if result.status is Status.SKIP:
+        if result.status is Status.SKIP and not result.data.get(NOT_APPLICABLE):
             return f"Not run: {dep[0]} was skipped."
     return None
 

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from engine.checks.framework import CheckContext, Verdict, failed, passed, skipped, warned
+from engine.checks.framework import CheckContext, Verdict, failed, not_applicable, passed, warned
 from engine.checks.lookup import DnsLookup, Outcome, is_ip_address
 from engine.endpoints import Endpoint, EndpointKind, Security
 from engine.tls import (
@@ -36,7 +36,7 @@ def network_endpoint(endpoint: Endpoint) -> bool:
 
 
 def _not_networked(endpoint: Endpoint) -> Verdict:
-    return skipped(f"Not applicable: {endpoint.path} is a folder on this computer, not a server.")
+    return not_applicable(f"Not applicable: {endpoint.path} is a folder on this computer, not a server.")
 
 
 def _trust_command(endpoint: Endpoint, info: CertificateInfo) -> str:

@@ -14,7 +14,9 @@ IMAP_TARGET = Endpoint("target", EndpointKind.IMAP, host="imap.new.example", por
 
 
 def domain_report(dns: DnsServer, domain: str, txt: str = "", target: Endpoint | None = None) -> CheckReport:
-    setup = CheckSetup(domain=domain, expected_txt=txt, nameserver=parse_nameserver(dns.nameserver), target=target)
+    setup = CheckSetup(
+        domain=domain, expected_txt=txt, nameserver=parse_nameserver(dns.nameserver), target=target
+    )
     # Only the domain checks: build_checks adds server checks only for the endpoints' own ids.
     checks = [check for check in build_checks(setup) if check.id.startswith("domain.")]
     return run_checks(checks)
@@ -37,7 +39,9 @@ def test_a_correct_domain_passes_mx_autodiscover_and_txt(dns_server: DnsServer) 
     assert txt.status is Status.PASS and "MS=ms12345678" in txt.evidence
 
 
-def test_for_a_microsoft_365_target_the_evidence_names_where_records_must_point(dns_server: DnsServer) -> None:
+def test_for_a_microsoft_365_target_the_evidence_names_where_records_must_point(
+    dns_server: DnsServer,
+) -> None:
     report = domain_report(dns_server, "good.test", target=M365_TARGET)
     assert "good-test.mail.protection.outlook.com" in report.find("domain.mx").evidence
     assert "must be a CNAME to autodiscover.outlook.com" in report.find("domain.autodiscover").evidence
@@ -69,7 +73,10 @@ def test_a_domain_without_autodiscover_is_a_warning_with_the_record_to_add(dns_s
     disc = domain_report(dns_server, "nodisc.test", target=M365_TARGET).find("domain.autodiscover")
     assert disc.status is Status.WARN
     assert "no Autodiscover record" in disc.evidence
-    assert "Add a CNAME record autodiscover.nodisc.test at cut-over pointing to autodiscover.outlook.com" in disc.fix
+    assert (
+        "Add a CNAME record autodiscover.nodisc.test at cut-over pointing to autodiscover.outlook.com"
+        in disc.fix
+    )
 
 
 def test_a_wrong_verification_value_fails_and_shows_what_is_there(dns_server: DnsServer) -> None:
@@ -98,12 +105,20 @@ def test_a_domain_that_does_not_exist_fails_every_domain_check(dns_server: DnsSe
 
 
 def test_without_txt_there_is_no_txt_check(dns_server: DnsServer) -> None:
-    assert [r.id for r in domain_report(dns_server, "good.test").results] == ["domain.mx", "domain.autodiscover"]
+    assert [r.id for r in domain_report(dns_server, "good.test").results] == [
+        "domain.mx",
+        "domain.autodiscover",
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "host", "port"),
-    [("127.0.0.1", "127.0.0.1", 53), ("127.0.0.1:5353", "127.0.0.1", 5353), ("[::1]:54", "::1", 54), ("::1", "::1", 53)],
+    [
+        ("127.0.0.1", "127.0.0.1", 53),
+        ("127.0.0.1:5353", "127.0.0.1", 5353),
+        ("[::1]:54", "::1", 54),
+        ("::1", "::1", 53),
+    ],
 )
 def test_nameserver_option_accepts_host_and_port(text: str, host: str, port: int) -> None:
     server = parse_nameserver(text)
