@@ -1,0 +1,52 @@
+"""Connectors: one interface (base.Connector) for every kind of endpoint, source or target.
+
+`open_connector` opens the right kind for an account; use it as a context manager so the
+connection (and its slot in the connection gate) is always given back.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from engine.connectors.base import Account, ConnectionGate, Connector, UnlimitedGate
+from engine.connectors.body import DEFAULT_SPOOL_THRESHOLD
+from engine.endpoints import EndpointKind
+
+__all__ = ["Account", "ConnectionGate", "Connector", "UnlimitedGate", "open_connector"]
+
+
+@contextmanager
+def open_connector(
+    account: Account,
+    *,
+    role: str,
+    gate: ConnectionGate | None = None,
+    cancel: threading.Event | None = None,
+    timeout: float = 120.0,
+    spool_threshold: int = DEFAULT_SPOOL_THRESHOLD,
+    ignore_capabilities: frozenset[str] = frozenset(),
+) -> Iterator[Connector]:
+    """An open connector for ACCOUNT as "source" (read-only) or "target"; closed on leaving."""
+    # Imported here: the connector modules use engine.plan, which uses engine.connectors.base.
+    from engine.connectors.imap import ImapConnector
+    from engine.connectors.maildir import MaildirConnector
+
+    connector: ImapConnector | MaildirConnector
+    if account.endpoint.kind is EndpointKind.MAILDIR:
+        connector = MaildirConnector(account, role=role, spool_threshold=spool_threshold).open()
+    else:
+        connector = ImapConnector(
+            account,
+            gate=gate or UnlimitedGate(),
+            cancel=cancel or threading.Event(),
+            role=role,
+            timeout=timeout,
+            spool_threshold=spool_threshold,
+            ignore_capabilities=ignore_capabilities,
+        ).open()
+    try:
+        yield connector
+    finally:
+        connector.close()
