@@ -157,6 +157,21 @@ class AccessToken:
         return f"AccessToken(expires_at={self.expires_at:.0f}, source={self.source!r})"
 
 
+class MailboxToken:
+    """`Account.token` for one mailbox: calling it asks the provider for a token valid now. It keeps
+    its provider, so the Exchange Online connector can report waiting through the provider's sink."""
+
+    def __init__(self, provider: TokenProvider, address: str) -> None:
+        self.provider = provider
+        self.address = address
+
+    def __call__(self) -> str:
+        return self.provider(self.address)
+
+    def __repr__(self) -> str:
+        return f"MailboxToken({self.provider.settings.endpoint!r}, {self.address!r})"
+
+
 class TokenProvider:
     """Gives each IMAP (re)connect of an m365 endpoint a token valid at that moment.
 
@@ -194,9 +209,9 @@ class TokenProvider:
         """An access token to open ADDRESS with, valid now."""
         return self.token().value
 
-    def for_mailbox(self, address: str) -> Callable[[], str]:
+    def for_mailbox(self, address: str) -> MailboxToken:
         """The zero-argument callable a connector's Account.token takes."""
-        return lambda: self(address)
+        return MailboxToken(self, address)
 
     # -- tokens ----------------------------------------------------------------------------------
 

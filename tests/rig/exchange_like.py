@@ -4,7 +4,8 @@ Exchange Online cannot be reached from here, and Dovecot does not behave like it
 matter to a migration (exchange-online.md sections 3 and 5). This proxy passes everything through to
 Dovecot except:
 
-- capabilities are what Exchange Online announces, before and after login (no MULTIAPPEND, MOVE, CONDSTORE,
+- capabilities are what Exchange Online announces, before and after login, and LIST answers carry
+  the special-use attributes (\\Sent...) as Exchange's do, though SPECIAL-USE is not announced (no MULTIAPPEND, MOVE, CONDSTORE,
   SPECIAL-USE capability, APPENDLIMIT; AUTH=XOAUTH2 and SASL-IR kept);
 - AUTHENTICATE for a mailbox that exists but was not granted to the token's identity is answered OK,
   and every command after it `BAD User is authenticated but not connected.`; a refused AUTHENTICATE
@@ -171,6 +172,10 @@ class _Session:
                 if command == b"APPEND":
                     self._append(tag, line)
                     continue
+                if command == b"LIST" and b"RETURN" not in line.upper() and not _LITERAL.search(line):
+                    # Exchange Online puts \Sent, \Trash... in every LIST answer without announcing
+                    # SPECIAL-USE; Dovecot does so when asked.
+                    line = line.rstrip(b"\r\n") + b" RETURN (SPECIAL-USE)\r\n"
                 if command == b"CREATE" and self._reserved(line):
                     self._read_client_command(line)
                     self.answer(tag, b"NO", RESERVED)

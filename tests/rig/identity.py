@@ -99,7 +99,7 @@ class IdentityServer:
         cert: CertFiles,
         *,
         tenant: str = "contoso.onmicrosoft.com",
-        access_token_lifetime: int = 3600,
+        access_token_lifetime: float = 3600,
         device_code_lifetime: int = 900,
         device_poll_interval: int = 1,
     ) -> None:
@@ -114,6 +114,7 @@ class IdentityServer:
         self.device_codes: list[DeviceCode] = []
         self.refresh_tokens: dict[str, tuple[str, str, str]] = {}  # token -> (client_id, upn, scope)
         self.requests: list[tuple[str, str]] = []  # (path, grant_type or "") in arrival order
+        self.issued: list[tuple[float, float]] = []  # (issued at, expires at) of every access token
         self._injected: list[_Injected] = []
         self._lock = threading.Condition()
         self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -256,17 +257,18 @@ class IdentityServer:
         *,
         upn: str | None = None,
         roles: list[str] | None = None,
-        lifetime: int | None = None,
+        lifetime: float | None = None,
     ) -> tuple[str, int]:
         """An Exchange-shaped access token and its lifetime in seconds."""
-        now = int(time.time())
+        now = time.time()
         life = self.access_token_lifetime if lifetime is None else lifetime
         claims: dict[str, Any] = {
             "aud": EXCHANGE_RESOURCE,
             "iss": f"https://sts.windows.net/{self.tenant_id}/",
-            "iat": now,
-            "nbf": now,
-            "exp": now + life,
+            "iat": int(now),
+            "nbf": int(now),
+            # A fraction of a second counts: a test may give tokens a life of one second.
+            "exp": round(now + life, 3),
             "appid": client_id,
             "tid": self.tenant_id,
             "ver": "1.0",
@@ -280,7 +282,8 @@ class IdentityServer:
             user = self.users[upn]
             claims.update(oid=user.oid, upn=upn, unique_name=upn, scp=DELEGATED_SCOPE)
         token = jwt.encode(claims, self._key, algorithm="RS256", headers={"kid": self._kid})
-        return token, life
+        self.issued.append((now, claims["exp"]))
+        return token, max(1, round(life))
 
     def introspect(self, token: str) -> dict[str, Any]:
         """What Dovecot's passdb oauth2 gets back: flat JSON, `active` false for anything not valid."""
