@@ -96,6 +96,13 @@ def _diagnose(text: str) -> tuple[str | None, AddressFault | None]:
                 "address.space",
                 f"'{shown}' contains {name}. An address has no spaces: remove it.",
             )
+    hidden = next((ch for ch in text if not ch.isprintable()), None)
+    if hidden is not None:
+        return _fault(
+            "address.invisible_character",
+            f"'{shown}' contains {_shown(hidden)}, often pasted along from a web page or an e-mail. "
+            "Retype the address.",
+        )
     if "@" not in text:
         if "\\" in text:
             return _fault(
@@ -158,10 +165,15 @@ def _local_problem(local: str) -> str | None:
     for char in local:
         if not char.isascii():
             if not (char.isalnum() or char in "-_"):
-                return f"contains '{char}', which an address cannot hold; remove it"
+                return f"contains {_shown(char)}, which an address cannot hold; remove it"
         elif char != "." and not _LOCAL_ATEXT.match(char):
-            return f"contains '{char}', which an address cannot hold; remove it"
+            return f"contains {_shown(char)}, which an address cannot hold; remove it"
     return None
+
+
+def _shown(char: str) -> str:
+    """A character as a message can show it: itself in quotes, or its code when it is invisible."""
+    return f"'{char}'" if char.isprintable() else f"an invisible character (U+{ord(char):04X})"
 
 
 def _domain_problem(domain: str) -> tuple[str | None, str]:
@@ -177,7 +189,7 @@ def _domain_problem(domain: str) -> tuple[str | None, str]:
         return None, "has no dot; a mail domain looks like example.com or example.nl"
     for char in domain:
         if char.isascii() and not (char.isalnum() or char in "-."):
-            return None, f"contains '{char}'; a domain holds only letters, digits, hyphens and dots"
+            return None, f"contains {_shown(char)}; a domain holds only letters, digits, hyphens and dots"
     for label in domain.split("."):
         if label.startswith("-") or label.endswith("-"):
             return None, f"has a part ('{label}') that starts or ends with a hyphen; remove the hyphen"
