@@ -19,7 +19,7 @@ from engine.keystore import REDACTOR
 from engine.paths import log_dir
 
 # Modules under engine/commands that provide subcommands, in the order `--help` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("validate",)
+COMMAND_MODULES: tuple[str, ...] = ("validate", "check")
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger("engine.cli")

@@ -25,7 +25,7 @@ from engine.checks.framework import (
     with_dependents,
 )
 from engine.checks.lookup import DnsLookup, Nameserver, parse_nameserver
-from engine.checks.suite import CheckSetup, build_checks
+from engine.checks.suite import CheckSetup, MailboxRef, build_checks
 
 __all__ = [
     "Check",
@@ -40,6 +40,7 @@ __all__ = [
     "CheckStarted",
     "ChecksDone",
     "DnsLookup",
+    "MailboxRef",
     "Nameserver",
     "Status",
     "Verdict",

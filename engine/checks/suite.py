@@ -12,9 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from engine.checks.domain import check_autodiscover, check_mx, check_txt
-from engine.checks.framework import Check, CheckKey
+from engine.checks.estimate import check_estimate
+from engine.checks.framework import Check, CheckContext, CheckKey
+from engine.checks.logins import check_capabilities, check_connections, check_login
 from engine.checks.lookup import DnsLookup, Nameserver
+from engine.checks.mailboxes import check_size, check_source_access, check_target_exists
 from engine.checks.servers import check_dns, check_tcp, check_tls
+from engine.checks.sessions import SessionSlots
 from engine.endpoints import Endpoint
 
 # Time-outs per kind of check, in seconds: DNS and TCP answer fast or not at all; TLS does two
@@ -22,6 +26,20 @@ from engine.endpoints import Endpoint
 DNS_TIMEOUT = 6.0
 TCP_TIMEOUT = 6.0
 TLS_TIMEOUT = 12.0
+LOGIN_TIMEOUT = 15.0
+CONNECTIONS_TIMEOUT = 40.0
+MAILBOX_TIMEOUT = 30.0
+SIZE_TIMEOUT = 90.0
+ESTIMATE_TIMEOUT = 30.0
+
+
+@dataclass(frozen=True)
+class MailboxRef:
+    """A listed mailbox: its address and, when the list gives them, its login names on each side."""
+
+    address: str
+    source_login: str = ""
+    target_login: str = ""
 
 
 @dataclass(frozen=True)
@@ -33,9 +51,21 @@ class CheckSetup:
     domain: str = ""
     expected_txt: str = ""
     nameserver: Nameserver | None = None
-    mailboxes: Sequence[str] = field(default_factory=tuple)
+    mailboxes: Sequence[MailboxRef | str] = field(default_factory=tuple)
     concurrency: int | None = None  # planned parallel mailboxes; None: the endpoints' maximum
     timeout_scale: float = 1.0  # tests and slow links stretch or shrink every time-out
+
+    def refs(self) -> list[MailboxRef]:
+        """The listed mailboxes, each once, in list order."""
+        seen: dict[str, MailboxRef] = {}
+        for item in self.mailboxes:
+            ref = item if isinstance(item, MailboxRef) else MailboxRef(item.strip())
+            if ref.address and ref.address.lower() not in seen:
+                seen[ref.address.lower()] = ref
+        return list(seen.values())
+
+    def addresses(self) -> list[str]:
+        return [ref.address for ref in self.refs()]
 
 
 def server_subject(endpoint: Endpoint) -> str:
@@ -121,12 +151,135 @@ def domain_checks(setup: CheckSetup, lookup: DnsLookup) -> list[Check]:
     return checks
 
 
+def login_checks(role: str, endpoint: Endpoint, setup: CheckSetup) -> list[Check]:
+    """login, capabilities and connections of one server."""
+    keys = server_keys(role, endpoint)
+    subject = server_subject(endpoint)
+    scale = setup.timeout_scale
+    mailboxes = setup.addresses()
+    planned = setup.concurrency or endpoint.max_concurrent
+    return [
+        Check(
+            keys["login"][0],
+            subject,
+            check_login(role, endpoint, mailboxes),
+            title=f"The {role} admin account logs in",
+            timeout=LOGIN_TIMEOUT * scale,
+            requires=(keys["tls"],),
+            timeout_fix=f"The {role} server accepts the connection but does not complete the login: look at its log.",
+        ),
+        Check(
+            keys["capabilities"][0],
+            subject,
+            check_capabilities(role, keys["login"]),
+            title=f"What the {role} server offers",
+            timeout=DNS_TIMEOUT * scale,
+            requires=(keys["login"],),
+        ),
+        Check(
+            keys["connections"][0],
+            subject,
+            check_connections(role, endpoint, mailboxes, planned, keys["login"]),
+            title=f"The {role} server allows {planned} sessions at once",
+            timeout=CONNECTIONS_TIMEOUT * scale,
+            requires=(keys["login"],),
+            timeout_fix=f"Opening {planned} sessions took too long: lower Maximum concurrent migrations, or check the "
+            "server's load.",
+        ),
+    ]
+
+
+def mailbox_checks(setup: CheckSetup) -> list[Check]:
+    """Per listed mailbox: source access, exists on the target, size; then the time estimate."""
+    if not setup.refs():
+        return []
+    scale = setup.timeout_scale
+    source, target = setup.source, setup.target
+    source_keys = server_keys("source", source) if source else None
+    target_keys = server_keys("target", target) if target else None
+    # Per-mailbox sessions wait until both connection-limit checks are done, so they never eat the
+    # sessions those checks count.
+    settle = tuple(keys["connections"] for keys in (source_keys, target_keys) if keys)
+    source_slots, target_slots = SessionSlots(), SessionSlots()
+    checks: list[Check] = []
+    size_keys: list[CheckKey] = []
+
+    def target_limit(ctx: CheckContext) -> int:
+        if target is None or target_keys is None:
+            return 0
+        if target.size_limit:
+            return target.size_limit
+        return int(ctx.dependency(target_keys["login"]).data.get("append_limit", 0) or 0)
+
+    for ref in setup.refs():
+        address = ref.address
+        if source is not None and source_keys is not None:
+            access_key = ("mailbox.source_access", address)
+            checks.append(
+                Check(
+                    "mailbox.source_access",
+                    address,
+                    check_source_access(
+                        source, address, source_slots, source_keys["connections"], ref.source_login
+                    ),
+                    title="Admin access on the source",
+                    timeout=MAILBOX_TIMEOUT * scale,
+                    requires=(source_keys["login"],),
+                    after=settle,
+                )
+            )
+            size_after = (target_keys["login"],) if target_keys else ()
+            checks.append(
+                Check(
+                    "mailbox.size",
+                    address,
+                    check_size(source, address, source_slots, target_limit, ref.source_login),
+                    title="Size on the source",
+                    timeout=SIZE_TIMEOUT * scale,
+                    requires=(access_key,),
+                    after=size_after,
+                )
+            )
+            size_keys.append(("mailbox.size", address))
+        if target is not None and target_keys is not None:
+            checks.append(
+                Check(
+                    "mailbox.target_exists",
+                    address,
+                    check_target_exists(
+                        target, address, target_slots, target_keys["connections"], ref.target_login
+                    ),
+                    title="Exists on the target (directory synchronisation)",
+                    timeout=MAILBOX_TIMEOUT * scale,
+                    requires=(target_keys["login"],),
+                    after=settle,
+                )
+            )
+    if source is not None and source_keys is not None and size_keys:
+        parallel = setup.concurrency or min(source.max_concurrent, target.max_concurrent if target else 10**6)
+        checks.append(
+            Check(
+                "estimate.duration",
+                f"{len(size_keys)} listed mailboxes",
+                check_estimate(source, setup.refs(), size_keys, parallel, source_slots),
+                title="Estimated duration",
+                timeout=ESTIMATE_TIMEOUT * scale,
+                requires=(source_keys["login"],),
+                after=tuple(size_keys),
+            )
+        )
+    return checks
+
+
 def build_checks(setup: CheckSetup) -> list[Check]:
-    """All checks for SETUP, sources first, then target, mailboxes, domain."""
+    """All checks for SETUP: per server (source, then target) dns, tcp, tls, login, capabilities,
+    connections; then per listed mailbox; then the estimate; then the domain."""
     lookup = DnsLookup(setup.nameserver)
     checks: list[Check] = []
     for role, endpoint in (("source", setup.source), ("target", setup.target)):
         if endpoint is not None:
             checks += server_checks(role, endpoint, lookup, setup.timeout_scale)
+            checks += login_checks(role, endpoint, setup)
+    checks += mailbox_checks(setup)
     checks += domain_checks(setup, lookup)
     return checks

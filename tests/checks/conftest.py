@@ -107,3 +107,17 @@ def silent_udp_port() -> Iterator[int]:
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
         sock.bind(("127.0.0.1", 0))
         yield int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def target_server(dovecot_factory, long_cert: CertFiles) -> DovecotServer:  # type: ignore[no-untyped-def]
+    """A second IMAP server as the migration's target."""
+    return dovecot_factory(cert=long_cert)
+
+
+@pytest.fixture(scope="session")
+def limited_target(dovecot_factory, long_cert: CertFiles) -> DovecotServer:  # type: ignore[no-untyped-def]
+    """A target that allows only 3 sessions per user and address (mail_max_userip_connections = 3)."""
+    from tests.rig.dovecot import DovecotOptions
+
+    return dovecot_factory(DovecotOptions(user_connection_limit=3), cert=long_cert)
