@@ -44,7 +44,9 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--source", required=True, metavar="NAME", help="the source endpoint")
     parser.add_argument("--target", required=True, metavar="NAME", help="the target endpoint")
-    parser.add_argument("--list", metavar="LIST", help="a CSV or Excel mailbox list: check every mailbox on it")
+    parser.add_argument(
+        "--list", metavar="LIST", help="a CSV or Excel mailbox list: check every mailbox on it"
+    )
     parser.add_argument(
         "--concurrency",
         type=_positive,
@@ -53,7 +55,9 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--domain", metavar="DOMAIN", help="the e-mail domain: check its MX and Autodiscover")
     parser.add_argument("--txt", metavar="VALUE", help="the domain-verification TXT value you were given")
-    parser.add_argument("--nameserver", metavar="HOST[:PORT]", help="ask this DNS server instead of the system's")
+    parser.add_argument(
+        "--nameserver", metavar="HOST[:PORT]", help="ask this DNS server instead of the system's"
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.set_defaults(func=run)
 
@@ -165,7 +169,11 @@ def run(args: argparse.Namespace) -> int:
     def on_event(event: CheckEvent) -> None:
         if progress and isinstance(event, CheckFinished):
             result = event.result
-            print(f"\r[{event.done}/{event.total}] {result.id} {result.subject}"[:79].ljust(79), end="", file=sys.stderr)
+            print(
+                f"\r[{event.done}/{event.total}] {result.id} {result.subject}"[:79].ljust(79),
+                end="",
+                file=sys.stderr,
+            )
 
     report = run_checks(checks, on_event=on_event)
     if progress:
@@ -173,9 +181,13 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
-        print(f"Prerequisite checks: source {source.name} ({source.url}), target {target.name} ({target.url})")
+        print(
+            f"Prerequisite checks: source {source.name} ({source.url}), target {target.name} ({target.url})"
+        )
         if left_out:
-            print(f"{left_out} rows of the list have errors and were not checked (mailstage-cli validate {args.list}).")
+            print(
+                f"{left_out} rows of the list have errors and were not checked (mailstage-cli validate {args.list})."
+            )
         print()
         width = shutil.get_terminal_size((100, 24)).columns - 8
         print(format_table(report, colour=_use_colour(sys.stdout), width=width))

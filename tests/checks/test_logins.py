@@ -189,9 +189,14 @@ def test_local_folder_endpoints_are_checked_as_folders(tmp_path) -> None:  # typ
     source = Endpoint("archive", EndpointKind.MAILDIR, path=str(source_root))
     target = Endpoint("copy", EndpointKind.MAILDIR, path=str(tmp_path / "new-copy"))
     report = run(CheckSetup(source=source, target=target, mailboxes=["anna@example.nl"]))
-    assert report.find("source.dns").status is Status.SKIP and "Not applicable" in report.find("source.dns").evidence
+    assert (
+        report.find("source.dns").status is Status.SKIP
+        and "Not applicable" in report.find("source.dns").evidence
+    )
     assert report.find("source.login").status is Status.PASS
-    assert report.find("target.login").evidence.startswith(f"The folder {tmp_path / 'new-copy'} does not exist yet")
+    assert report.find("target.login").evidence.startswith(
+        f"The folder {tmp_path / 'new-copy'} does not exist yet"
+    )
     assert report.find("source.connections").status is Status.SKIP
     assert report.find("mailbox.source_access", "anna@example.nl").status is Status.PASS
     assert report.find("mailbox.size", "anna@example.nl").data["messages"] == 1
