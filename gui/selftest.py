@@ -96,8 +96,9 @@ def check_platform_files(platform: str) -> str:
     missing = [name for name in wanted if not (plugins / _platform_plugin_file(name)).is_file()]
     if missing:
         raise CheckFailed(
-            f"Qt platform plugin(s) {', '.join(missing)} not found in {plugins}. "
-            "Rebuild the bundle with installer/build.py (the spec collects Qt's platform plugins)."
+            f"Qt platform plugin(s) {', '.join(_platform_plugin_file(n) for n in missing)} not found in "
+            f"{plugins}. Rebuild the bundle with installer/build.py (the spec collects Qt's platform "
+            "plugins). The other checks need Qt to start, so they did not run."
         )
     return f"plugins present in {plugins}: {', '.join(_platform_plugin_file(n) for n in wanted)}"
 

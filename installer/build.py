@@ -236,7 +236,11 @@ def nsis_file_lists(bundle: Path, folder: Path) -> tuple[Path, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     install, remove = [], []
     for entry in sorted(bundle.iterdir()):
-        if entry.is_dir():
+        if entry.is_dir() and not any(entry.iterdir()):
+            # File /r refuses an empty folder; the program may still expect it to exist.
+            install.append(f'CreateDirectory "$INSTDIR\\{entry.name}"')
+            remove.append(f'RMDir /r "$INSTDIR\\{entry.name}"')
+        elif entry.is_dir():
             install.append(f'File /r "{entry}"')
             remove.append(f'RMDir /r "$INSTDIR\\{entry.name}"')
         else:
