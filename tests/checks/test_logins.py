@@ -203,3 +203,18 @@ def test_local_folder_endpoints_are_checked_as_folders(tmp_path) -> None:  # typ
     missing = Endpoint("gone", EndpointKind.MAILDIR, path=str(tmp_path / "nowhere"))
     login = run(CheckSetup(source=missing)).find("source.login")
     assert login.status is Status.FAIL and "does not exist" in login.evidence
+
+
+def test_a_server_process_limit_is_found_and_the_working_number_recommended(
+    dovecot_factory,  # type: ignore[no-untyped-def]
+    long_cert,
+) -> None:
+    from tests.rig.dovecot import DovecotOptions
+
+    server: DovecotServer = dovecot_factory(DovecotOptions(process_limit=2), cert=long_cert)
+    alice, _ = user(server, "alice")
+    report = run(CheckSetup(source=admin_endpoint(server, "busy"), mailboxes=[alice], concurrency=4))
+    connections = report.find("source.connections")
+    assert connections.status is Status.FAIL
+    assert connections.evidence.startswith("Only 2 of 4 sessions could be open at once")
+    assert connections.fix.endswith("or lower Maximum concurrent migrations to 2.")
