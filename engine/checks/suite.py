@@ -19,7 +19,7 @@ from engine.checks.lookup import DnsLookup, Nameserver
 from engine.checks.mailboxes import check_size, check_source_access, check_target_exists
 from engine.checks.servers import check_dns, check_tcp, check_tls
 from engine.checks.sessions import SessionSlots
-from engine.endpoints import Endpoint
+from engine.endpoints import Endpoint, EndpointKind
 
 # Time-outs per kind of check, in seconds: DNS and TCP answer fast or not at all; TLS does two
 # handshakes; logging in may be slow on an old, busy server.
@@ -209,6 +209,10 @@ def mailbox_checks(setup: CheckSetup) -> list[Check]:
             return 0
         if target.size_limit:
             return target.size_limit
+        if target.kind is EndpointKind.M365:
+            from engine.m365.connect import size_limit_of
+
+            return size_limit_of(target)
         return int(ctx.dependency(target_keys["login"]).data.get("append_limit", 0) or 0)
 
     for ref in setup.refs():
@@ -273,13 +277,38 @@ def mailbox_checks(setup: CheckSetup) -> list[Check]:
 
 def build_checks(setup: CheckSetup) -> list[Check]:
     """All checks for SETUP: per server (source, then target) dns, tcp, tls, login, capabilities,
-    connections; then per listed mailbox; then the estimate; then the domain."""
+    connections; then per listed mailbox; then the estimate; then the domain.
+
+    A Microsoft 365 target gets the m365 engineer's own login, capabilities, connections and
+    target_exists checks (engine/m365/checks.py: an OAuth2 token instead of a password, one token for
+    the whole run) under the same ids.
+    """
     lookup = DnsLookup(setup.nameserver)
     checks: list[Check] = []
+    m365 = None
+    if setup.target is not None and setup.target.kind is EndpointKind.M365:
+        from engine.m365.checks import M365Checks  # only when needed: it brings msal
+
+        m365 = M365Checks(setup.target)
     for role, endpoint in (("source", setup.source), ("target", setup.target)):
-        if endpoint is not None:
-            checks += server_checks(role, endpoint, lookup, setup.timeout_scale)
+        if endpoint is None:
+            continue
+        checks += server_checks(role, endpoint, lookup, setup.timeout_scale)
+        if role == "target" and m365 is not None:
+            checks += m365.server_checks(
+                role, mailboxes=setup.addresses(), planned=setup.concurrency, scale=setup.timeout_scale
+            )
+        else:
             checks += login_checks(role, endpoint, setup)
-    checks += mailbox_checks(setup)
+    mailbox = mailbox_checks(setup)
+    if m365 is not None:
+        replaced = {check.key: check for check in mailbox if check.id == "mailbox.target_exists"}
+        mailbox = [
+            m365.target_exists(check.subject, scale=setup.timeout_scale, after=check.after)
+            if check.key in replaced
+            else check
+            for check in mailbox
+        ]
+    checks += mailbox
     checks += domain_checks(setup, lookup)
     return checks
