@@ -319,3 +319,27 @@ def m365_account(endpoint: Endpoint, address: str, provider: TokenProvider) -> A
     """The Account the copy and the checks use for ADDRESS on an m365 ENDPOINT: logs in as the
     mailbox itself, with PROVIDER's token fetched at each (re)connect."""
     return Account(endpoint, address, token=provider.for_mailbox(address))
+
+
+class M365TokenSource:
+    """The batch runner's `token_for(endpoint, address)`: a token callable for m365 endpoints (one
+    shared provider per endpoint for the whole run), None for every other kind."""
+
+    def __init__(self, *, on_event: EventSink = ignore, cancel: threading.Event | None = None) -> None:
+        self.on_event = on_event
+        self.cancel = cancel
+        self._providers: dict[str, TokenProvider] = {}
+        self._lock = threading.Lock()
+
+    def provider(self, endpoint: Endpoint) -> TokenProvider:
+        with self._lock:
+            provider = self._providers.get(endpoint.name)
+            if provider is None:
+                provider = token_provider_for(endpoint, on_event=self.on_event, cancel=self.cancel)
+                self._providers[endpoint.name] = provider
+            return provider
+
+    def __call__(self, endpoint: Endpoint, address: str) -> MailboxToken | None:
+        if endpoint.kind is not EndpointKind.M365:
+            return None
+        return self.provider(endpoint).for_mailbox(address)

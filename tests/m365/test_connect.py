@@ -11,9 +11,9 @@ import pytest
 
 from engine.connectors.base import OutgoingMessage
 from engine.connectors.body import MemoryBody
-from engine.endpoints import Endpoint
+from engine.endpoints import Endpoint, EndpointKind, Security
 from engine.errors import MailstageError
-from engine.m365.connect import RESERVED_FOLDER_RENAMED, m365_account, open_exchange_online
+from engine.m365.connect import RESERVED_FOLDER_RENAMED, M365TokenSource, m365_account, open_exchange_online
 from engine.m365.events import MailboxWaiting
 from engine.m365.tokens import TokenProvider, token_claims, token_provider_for
 from tests.m365.conftest import m365_endpoint, new_mailbox, store_secret
@@ -195,3 +195,18 @@ def test_stopping_ends_a_throttling_wait(
             target.append(target.open_folder("INBOX"), [message()])
     assert caught.value.code == "copy.cancelled"
     assert time.monotonic() - started < 10
+
+
+def test_token_source_gives_m365_mailboxes_one_shared_provider_and_others_nothing(
+    fresh_shared_identity: IdentityServer,
+) -> None:
+    app = fresh_shared_identity.register_app(secret="Xq8~m365-App-Secret-Value-1234567890abcdEF")
+    endpoint = m365_endpoint(fresh_shared_identity, app)
+    store_secret(endpoint)
+    source = M365TokenSource()
+    first, second = source(endpoint, "a@contoso.nl"), source(endpoint, "b@contoso.nl")
+    assert first is not None and second is not None
+    assert first.provider is second.provider
+    assert first() == second()  # one token for the app, from the shared cache
+    imap = Endpoint("old", EndpointKind.IMAP, host="127.0.0.1", port=993, security=Security.TLS)
+    assert source(imap, "a@contoso.nl") is None
