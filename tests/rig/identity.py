@@ -115,6 +115,7 @@ class IdentityServer:
         self.refresh_tokens: dict[str, tuple[str, str, str]] = {}  # token -> (client_id, upn, scope)
         self.requests: list[tuple[str, str]] = []  # (path, grant_type or "") in arrival order
         self.issued: list[tuple[float, float]] = []  # (issued at, expires at) of every access token
+        self.tokens_issued: list[str] = []  # every access token, for tests that look for leaks
         self._injected: list[_Injected] = []
         self._lock = threading.Condition()
         self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -283,6 +284,7 @@ class IdentityServer:
             claims.update(oid=user.oid, upn=upn, unique_name=upn, scp=DELEGATED_SCOPE)
         token = jwt.encode(claims, self._key, algorithm="RS256", headers={"kid": self._kid})
         self.issued.append((now, claims["exp"]))
+        self.tokens_issued.append(token)
         return token, max(1, round(life))
 
     def introspect(self, token: str) -> dict[str, Any]:
