@@ -26,9 +26,11 @@ from pathlib import Path
 
 from engine.endpoints import AdminLoginStyle, Endpoint, EndpointKind, Security
 from engine.errors import MailstageError, Severity
-from engine.events import SkippedItem
+from engine.events import ErrorInfo, SkippedItem
+from engine.folders import FolderRule, RuleAction
 from engine.paths import state_home
 from engine.plan import CopiedMessage, FolderSummary
+from engine.status import BatchStatus, MailboxStatus
 
 STATE_FILE = "mailstage-state.sqlite3"
 
@@ -91,6 +93,39 @@ MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
             )""",
         ),
     ),
+    (
+        2,
+        (
+            """CREATE TABLE batches (
+                name TEXT PRIMARY KEY,
+                source_endpoint TEXT NOT NULL,
+                target_endpoint TEXT NOT NULL,
+                status TEXT NOT NULL,
+                options TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                last_started TEXT,
+                last_finished TEXT
+            )""",
+            """CREATE TABLE batch_mailbox (
+                batch TEXT NOT NULL REFERENCES batches (name) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                address TEXT NOT NULL,
+                target_address TEXT NOT NULL,
+                username TEXT NOT NULL,
+                user_root TEXT NOT NULL,
+                status TEXT NOT NULL,
+                items_migrated BIGINT NOT NULL DEFAULT 0,
+                items_skipped BIGINT NOT NULL DEFAULT 0,
+                bytes_migrated BIGINT NOT NULL DEFAULT 0,
+                seconds REAL NOT NULL DEFAULT 0,
+                error TEXT,
+                grade TEXT,
+                last_synced TEXT,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (batch, address)
+            )""",
+        ),
+    ),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -119,6 +154,50 @@ class MailboxRecord:
     last_finished: str | None
     last_status: str | None
     last_error: str | None
+
+
+@dataclass(frozen=True)
+class BatchRecord:
+    """A migration batch: its name, endpoints, status and options (folder rules)."""
+
+    name: str
+    source: str
+    target: str
+    status: BatchStatus
+    rules: tuple[FolderRule, ...]
+    created: dt.datetime
+    last_started: dt.datetime | None
+    last_finished: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class BatchMember:
+    """One mailbox of a batch with its status and statistics over all runs."""
+
+    address: str
+    target_address: str
+    username: str
+    user_root: str
+    status: MailboxStatus
+    items_migrated: int
+    items_skipped: int
+    bytes_migrated: int
+    seconds: float
+    error: ErrorInfo | None
+    grade: str | None
+    last_synced: dt.datetime | None
+
+
+def _time(value: object) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(str(value)) if value else None
+
+
+def _error_json(error: ErrorInfo | None) -> str | None:
+    return json.dumps(dataclasses.asdict(error)) if error else None
+
+
+def _error_from(text: object) -> ErrorInfo | None:
+    return ErrorInfo(**json.loads(str(text))) if text else None
 
 
 def _endpoint_settings(endpoint: Endpoint) -> str:
@@ -485,6 +564,176 @@ class StateStore:
                 "UPDATE folder_sync SET target_watermark = ? WHERE id = ? AND target_watermark < ?",
                 (target_watermark, folder_id, target_watermark),
             )
+
+    # -- batches ---------------------------------------------------------------------------------
+
+    def create_batch(
+        self,
+        name: str,
+        source: str,
+        target: str,
+        mailboxes: Sequence[NewBatchMailbox],
+        *,
+        rules: Sequence[FolderRule] = (),
+    ) -> BatchRecord:
+        """Record a new batch (status Created) with its mailboxes (status Queued)."""
+        now = _now()
+        options = json.dumps({"rules": [[str(r.action), r.pattern, r.target] for r in rules]})
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO batches (name, source_endpoint, target_endpoint, status, options, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (name, source, target, str(BatchStatus.CREATED), options, now),
+            )
+            for position, mailbox in enumerate(mailboxes):
+                db.execute(
+                    "INSERT INTO batch_mailbox (batch, position, address, target_address, username, user_root, "
+                    "status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        name,
+                        position,
+                        mailbox.address,
+                        mailbox.target_address or mailbox.address,
+                        mailbox.username,
+                        mailbox.user_root,
+                        str(MailboxStatus.QUEUED),
+                        now,
+                    ),
+                )
+        record = self.get_batch(name)
+        assert record is not None
+        return record
+
+    def get_batch(self, name: str) -> BatchRecord | None:
+        rows = self._query(
+            "SELECT name, source_endpoint, target_endpoint, status, options, created_at, last_started, "
+            "last_finished FROM batches WHERE name = ?",
+            (name,),
+        )
+        return _batch(rows[0]) if rows else None
+
+    def list_batches(self) -> list[BatchRecord]:
+        rows = self._query(
+            "SELECT name, source_endpoint, target_endpoint, status, options, created_at, last_started, "
+            "last_finished FROM batches ORDER BY created_at, name"
+        )
+        return [_batch(row) for row in rows]
+
+    def set_batch_status(
+        self,
+        name: str,
+        status: BatchStatus,
+        *,
+        started: dt.datetime | None = None,
+        finished: dt.datetime | None = None,
+    ) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE batches SET status = ? WHERE name = ?", (str(status), name))
+            if started:
+                db.execute("UPDATE batches SET last_started = ? WHERE name = ?", (started.isoformat(), name))
+            if finished:
+                db.execute(
+                    "UPDATE batches SET last_finished = ? WHERE name = ?", (finished.isoformat(), name)
+                )
+
+    def batch_members(self, name: str) -> list[BatchMember]:
+        rows = self._query(
+            "SELECT address, target_address, username, user_root, status, items_migrated, items_skipped, "
+            "bytes_migrated, seconds, error, grade, last_synced FROM batch_mailbox WHERE batch = ? "
+            "ORDER BY position",
+            (name,),
+        )
+        return [
+            BatchMember(
+                str(r[0]),
+                str(r[1]),
+                str(r[2]),
+                str(r[3]),
+                MailboxStatus(str(r[4])),
+                int(str(r[5])),
+                int(str(r[6])),
+                int(str(r[7])),
+                float(str(r[8])),
+                _error_from(r[9]),
+                None if r[10] is None else str(r[10]),
+                _time(r[11]),
+            )
+            for r in rows
+        ]
+
+    def update_member(
+        self,
+        batch: str,
+        address: str,
+        *,
+        status: MailboxStatus,
+        items_migrated: int | None = None,
+        items_skipped: int | None = None,
+        bytes_migrated: int | None = None,
+        seconds: float | None = None,
+        error: ErrorInfo | None = None,
+        grade: str | None = None,
+        synced: bool = False,
+    ) -> None:
+        """Set a batch mailbox's status (and, when given, its statistics). The error is replaced: a
+        mailbox that synced has none."""
+        sets = ["status = ?", "error = ?", "updated_at = ?"]
+        values: list[object] = [str(status), _error_json(error), _now()]
+        for column, value in (
+            ("items_migrated", items_migrated),
+            ("items_skipped", items_skipped),
+            ("bytes_migrated", bytes_migrated),
+            ("seconds", seconds),
+            ("grade", grade),
+        ):
+            if value is not None:
+                sets.append(f"{column} = ?")
+                values.append(value)
+        if synced:
+            sets.append("last_synced = ?")
+            values.append(_now())
+        with self._transaction() as db:
+            db.execute(
+                f"UPDATE batch_mailbox SET {', '.join(sets)} WHERE batch = ? AND address = ?",
+                (*values, batch, address),
+            )
+
+    def batch_member_skipped(self, batch: str, address: str) -> list[SkippedItem]:
+        """The messages of a batch mailbox currently left out (over the size limit, refused)."""
+        record = self.get_batch(batch)
+        members = {m.address: m for m in self.batch_members(batch)}
+        if record is None or address not in members:
+            return []
+        key = MailboxKey(record.source, address, record.target, members[address].target_address)
+        known = self.mailbox_record(key)
+        return self.skipped_in_mailbox(known.mailbox_id) if known else []
+
+
+@dataclass(frozen=True)
+class NewBatchMailbox:
+    """A mailbox to put in a batch: its source address and how to reach it on both sides."""
+
+    address: str
+    target_address: str = ""
+    username: str = ""
+    user_root: str = ""
+
+
+def _batch(row: Sequence[object]) -> BatchRecord:
+    options = json.loads(str(row[4]))
+    rules = tuple(FolderRule(RuleAction(a), p, t) for a, p, t in options.get("rules", []))
+    created = _time(row[5])
+    assert created is not None
+    return BatchRecord(
+        str(row[0]),
+        str(row[1]),
+        str(row[2]),
+        BatchStatus(str(row[3])),
+        rules,
+        created,
+        _time(row[6]),
+        _time(row[7]),
+    )
 
 
 def _skipped(row: Sequence[object]) -> SkippedItem:

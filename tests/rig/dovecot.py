@@ -147,7 +147,7 @@ class DovecotServer:
         """
         extras = []
         if quota:
-            extras.append(f"quota_rule=*:storage={quota}")
+            extras.append(f"userdb_quota_rule=*:storage={quota}")
         extra = " ".join(extras)
         self._write_lines(self._users / name, [f"{name}:{{PLAIN}}{password}::::::{extra}"])
 

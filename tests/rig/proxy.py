@@ -39,6 +39,8 @@ class TcpProxy:
         self.accepted = 0
         self.cuts = 0
         self.bytes_forwarded = 0
+        self.open_now = 0  # connections open through the proxy right now
+        self.peak_open = 0  # the most that were ever open at once (how tests prove a connection cap)
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="tcp-proxy", daemon=True)
         self._server: asyncio.base_events.Server | None = None
@@ -102,6 +104,8 @@ class TcpProxy:
         except OSError:
             client_writer.transport.abort()
             return
+        self.open_now += 1
+        self.peak_open = max(self.peak_open, self.open_now)
         for writer in (client_writer, server_writer):
             sock = writer.get_extra_info("socket")
             if sock is not None:
@@ -124,6 +128,7 @@ class TcpProxy:
                 return_exceptions=True,
             )
         finally:
+            self.open_now -= 1
             self._open.discard(task)
             for writer in (client_writer, server_writer):
                 self._transports.discard(writer.transport)

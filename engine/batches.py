@@ -1,0 +1,533 @@
+"""Migration batches: many mailboxes at once, with Microsoft's statuses, stop and resume, and reports.
+
+`BatchRunner` copies the mailboxes of one batch on a thread pool (default 20 at a time, as Microsoft's
+service), caps the connections per endpoint across threads (`engine.limits.ConnectionGate`), and reports
+what happens as events: its own (`BatchStatusChanged`, `MailboxStatusChanged`, `BatchProgress`) and the
+copy's own events for each mailbox. It never touches a widget; the wizard and the CLI both drive it.
+
+Stop is cooperative: the copy finishes the message it is on, records it, and the mailbox becomes Stopped
+(resumable). A later run of the same batch is an incremental sync; `only_failed` re-runs only the failed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from engine import events as copy_events
+from engine.batchlog import batch_log
+from engine.connectors import Account
+from engine.endpoints import Endpoint
+from engine.errors import BadInput, MailstageError, Severity
+from engine.folders import FolderRule, RuleAction
+from engine.limits import ConnectionGate
+from engine.paths import state_home
+from engine.progress import ProgressMeter, ProgressSnapshot, Throttle
+from engine.reports import BatchSummary, MailboxOutcome, write_reports
+from engine.reports import SkippedItem as ReportSkippedItem
+from engine.status import BatchStatus, Grade, MailboxStatus
+from engine.store import BatchMember, BatchRecord, NewBatchMailbox, StateStore
+from engine.sync import MailboxJob, SyncOptions, sync_mailbox
+
+log = logging.getLogger(__name__)
+
+MAX_BATCH_NAME = 64
+MAX_BATCH_MAILBOXES = 2000  # Microsoft's batch limit; larger lists are split
+PUSH_BACK_CODES = frozenset({"imap.connection_limit", "imap.busy", "imap.unavailable"})
+PUSH_BACK_SECONDS = 5.0
+
+
+# -- events ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BatchStatusChanged:
+    batch: str
+    status: BatchStatus
+
+
+@dataclass(frozen=True)
+class MailboxStatusChanged:
+    batch: str
+    mailbox: str
+    status: MailboxStatus
+    error: copy_events.ErrorInfo | None = None
+
+
+@dataclass(frozen=True)
+class MailboxProgress:
+    """The latest counters of one mailbox (throttled)."""
+
+    batch: str
+    mailbox: str
+    folder: str
+    items_done: int
+    items_total: int
+    bytes_done: int
+    bytes_total: int
+
+
+@dataclass(frozen=True)
+class MailboxWaiting:
+    """The server pushed back or the connection dropped: the mailbox waits; not a hang, not a failure."""
+
+    batch: str
+    mailbox: str
+    since: dt.datetime
+    seconds: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    """The whole batch's progress (throttled): counters, rate, ETA, a fraction that never goes back."""
+
+    batch: str
+    progress: ProgressSnapshot
+    mailboxes_done: int
+    mailboxes_total: int
+
+
+BatchEvent = (
+    BatchStatusChanged
+    | MailboxStatusChanged
+    | MailboxProgress
+    | MailboxWaiting
+    | BatchProgress
+    | copy_events.ItemSkipped
+    | copy_events.FolderLeftOut
+)
+BatchEventSink = Callable[[BatchEvent], None]
+
+
+# -- batches ---------------------------------------------------------------------------------------
+
+
+def validate_batch_name(name: str) -> str:
+    """NAME trimmed, or BadInput saying why it cannot be a batch name (Microsoft's rules: unique, <= 64)."""
+    cleaned = name.strip()
+    if not cleaned or len(cleaned) > MAX_BATCH_NAME or any(ch in cleaned for ch in '\\/:*?"<>|'):
+        raise BadInput(
+            "batch.bad_name",
+            f"{name!r} cannot be used as a batch name.",
+            f'A batch name has 1 to {MAX_BATCH_NAME} characters and none of \\ / : * ? " < > |.',
+            "Choose a short name such as 'Pilot' or 'Finance week 12'.",
+        )
+    return cleaned
+
+
+def create_batch(
+    store: StateStore,
+    name: str,
+    source: Endpoint,
+    target: Endpoint,
+    mailboxes: Iterable[NewBatchMailbox],
+    *,
+    exclude_folders: tuple[str, ...] = (),
+) -> BatchRecord:
+    """Create a batch (status Created). Refuses a name in use, an empty list or more than 2,000 mailboxes."""
+    name = validate_batch_name(name)
+    members = list(mailboxes)
+    if not members:
+        raise BadInput(
+            "batch.empty",
+            f"The batch {name} has no mailboxes.",
+            "",
+            "Import a mailbox list with at least one good row.",
+        )
+    if len(members) > MAX_BATCH_MAILBOXES:
+        raise BadInput(
+            "batch.too_large",
+            f"The batch {name} has {len(members)} mailboxes; a batch holds at most {MAX_BATCH_MAILBOXES}.",
+            "Microsoft's staged migration limits a batch to 2,000 mailboxes, and so does Mailstage.",
+            "Split the list into batches (mailstage-cli validate shows how) and start them one after the other.",
+        )
+    if store.get_batch(name) is not None:
+        raise BadInput(
+            "batch.exists",
+            f"A batch named {name} already exists.",
+            "Batch names must be unique.",
+            "Run that batch again for an incremental sync, or choose another name for a new batch.",
+        )
+    rules = [FolderRule(RuleAction.EXCLUDE, pattern) for pattern in exclude_folders]
+    return store.create_batch(name, source.name, target.name, members, rules=rules)
+
+
+def reports_folder(batch: str) -> Path:
+    """Where a batch's reports and log live: a folder the admin can open."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_. " else "_" for ch in batch).strip() or "batch"
+    return state_home() / "batches" / safe
+
+
+# -- the gate the copy sees --------------------------------------------------------------------------
+
+
+class EndpointGates:
+    """One ConnectionGate per endpoint, shared by every mailbox of a run (the copy's gate protocol)."""
+
+    def __init__(self, limits: dict[str, int]) -> None:
+        self.gates = {name: ConnectionGate(name, limit) for name, limit in limits.items()}
+
+    def acquire(self, endpoint: Endpoint, cancel: threading.Event) -> bool:
+        gate = self.gates.get(endpoint.name)
+        if gate is None:
+            return not cancel.is_set()
+        try:
+            gate.acquire(cancel)
+        except MailstageError:
+            return False
+        return True
+
+    def release(self, endpoint: Endpoint) -> None:
+        gate = self.gates.get(endpoint.name)
+        if gate is not None:
+            gate.release()
+
+    def push_back(self, endpoint_name: str | None, seconds: float, reason: str) -> None:
+        targets = [self.gates[endpoint_name]] if endpoint_name in self.gates else list(self.gates.values())
+        for gate in targets:
+            gate.push_back(seconds, reason=reason)
+
+    def recover(self) -> None:
+        for gate in self.gates.values():
+            gate.recover()
+
+
+# -- the runner ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Tally:
+    done: int = 0
+    results: dict[str, copy_events.MailboxResult] = field(default_factory=dict)
+
+
+class BatchRunner:
+    """Runs one batch: initial sync, incremental sync, or only the failed mailboxes again."""
+
+    def __init__(
+        self,
+        store: StateStore,
+        batch: str,
+        *,
+        events: BatchEventSink | None = None,
+        concurrency: int | None = None,
+        options: SyncOptions | None = None,
+        progress_interval: float = 0.25,
+        password_for: Callable[[Endpoint, str], Callable[[], str] | None] | None = None,
+        token_for: Callable[[Endpoint, str], Callable[[], str] | None] | None = None,
+    ) -> None:
+        record = store.get_batch(batch)
+        if record is None:
+            raise BadInput(
+                "batch.unknown",
+                f"There is no batch named {batch}.",
+                "",
+                "mailstage-cli status lists the batches.",
+            )
+        self.store = store
+        self.record = record
+        source = store.get_endpoint(record.source)
+        target = store.get_endpoint(record.target)
+        missing = [n for n, e in ((record.source, source), (record.target, target)) if e is None]
+        if missing or source is None or target is None:
+            raise BadInput(
+                "batch.endpoint_missing",
+                f"The batch {batch} uses the endpoint {missing[0]}, which no longer exists.",
+                "",
+                f"Add it again with mailstage-cli endpoint add {missing[0]} ...",
+            )
+        self.source, self.target = source, target
+        self.concurrency = max(1, concurrency or min(source.max_concurrent, target.max_concurrent))
+        self.options = options or SyncOptions()
+        self._sink = events or (lambda event: None)
+        self._cancel = threading.Event()
+        self._throttle_interval = progress_interval
+        self._password_for = password_for
+        self._token_for = token_for
+        self.gates = EndpointGates({source.name: source.max_concurrent, target.name: target.max_concurrent})
+        self.meter = ProgressMeter()
+        self._lock = threading.Lock()
+
+    # -- control ----------------------------------------------------------------------------------
+
+    def stop(self) -> None:
+        """Ask the batch to stop: each mailbox finishes its current message and becomes Stopped."""
+        if not self._cancel.is_set():
+            self._cancel.set()
+            self.store.set_batch_status(self.record.name, BatchStatus.STOPPING)
+            self._emit(BatchStatusChanged(self.record.name, BatchStatus.STOPPING))
+
+    @property
+    def stopping(self) -> bool:
+        return self._cancel.is_set()
+
+    def _emit(self, event: BatchEvent) -> None:
+        try:
+            self._sink(event)
+        except Exception:  # a listener's bug must not kill a migration
+            log.exception("event listener failed on %s", type(event).__name__)
+
+    # -- running ----------------------------------------------------------------------------------
+
+    def run(self, *, only_failed: bool = False) -> BatchSummary:
+        """Run the batch to the end (or until stopped) and write its reports; returns the summary."""
+        name = self.record.name
+        folder = reports_folder(name)
+        members = self.store.batch_members(name)
+        if only_failed:
+            members = [m for m in members if m.status in (MailboxStatus.FAILED, MailboxStatus.STOPPED)]
+        incremental = any(m.last_synced for m in self.store.batch_members(name))
+        started = dt.datetime.now(dt.UTC)
+        with batch_log(folder):
+            log.info(
+                "batch %s: %s of %d mailboxes from %s to %s, %d at a time",
+                name,
+                "incremental sync" if incremental else "initial sync",
+                len(members),
+                self.source.name,
+                self.target.name,
+                self.concurrency,
+            )
+            status = BatchStatus.INCREMENTAL_SYNCING if incremental else BatchStatus.SYNCING
+            self.store.set_batch_status(name, status, started=started)
+            self._emit(BatchStatusChanged(name, status))
+            for member in members:
+                self.store.update_member(name, member.address, status=MailboxStatus.QUEUED)
+                self._emit(MailboxStatusChanged(name, member.address, MailboxStatus.QUEUED))
+            tally = _Tally()
+            with ThreadPoolExecutor(
+                max_workers=self.concurrency, thread_name_prefix=f"batch-{name[:12]}"
+            ) as pool:
+                futures = [
+                    pool.submit(self._run_mailbox, member, incremental, tally, len(members))
+                    for member in members
+                ]
+                for future in futures:
+                    future.result()
+            final = self._final_status()
+            finished = dt.datetime.now(dt.UTC)
+            self.store.set_batch_status(name, final, finished=finished)
+            summary = self.summary(started=started, finished=finished)
+            write_reports(summary, folder)
+            log.info(
+                "batch %s: %s; %d synced, %d failed, %d items migrated; reports in %s",
+                name,
+                final,
+                summary.synced,
+                summary.failed,
+                summary.items_migrated,
+                folder,
+            )
+        self._emit(BatchStatusChanged(name, final))
+        return summary
+
+    def _final_status(self) -> BatchStatus:
+        statuses = [m.status for m in self.store.batch_members(self.record.name)]
+        if self._cancel.is_set() and any(
+            s in (MailboxStatus.STOPPED, MailboxStatus.QUEUED) for s in statuses
+        ):
+            return BatchStatus.STOPPED
+        if statuses and all(s is MailboxStatus.FAILED for s in statuses):
+            return BatchStatus.FAILED
+        if any(s is MailboxStatus.FAILED for s in statuses):
+            return BatchStatus.SYNCED_WITH_ERRORS
+        return BatchStatus.SYNCED
+
+    def _account(self, endpoint: Endpoint, address: str, username: str, root: str) -> Account:
+        password = self._password_for(endpoint, address) if self._password_for else None
+        token = self._token_for(endpoint, address) if self._token_for else None
+        return Account(endpoint, address, username=username, password=password, token=token, root=root)
+
+    def _run_mailbox(self, member: BatchMember, incremental: bool, tally: _Tally, total: int) -> None:
+        name = self.record.name
+        if self._cancel.is_set():
+            self.store.update_member(name, member.address, status=MailboxStatus.STOPPED)
+            self._emit(MailboxStatusChanged(name, member.address, MailboxStatus.STOPPED))
+            return
+        running = (
+            MailboxStatus.INCREMENTAL_SYNCING if incremental or member.last_synced else MailboxStatus.SYNCING
+        )
+        self.store.update_member(name, member.address, status=running)
+        self._emit(MailboxStatusChanged(name, member.address, running))
+        job = MailboxJob(
+            source=self._account(self.source, member.address, member.username, member.user_root),
+            target=self._account(self.target, member.target_address or member.address, "", ""),
+            rules=self.record.rules,
+            options=self.options,
+        )
+        listener = _MailboxListener(self, member.address)
+        try:
+            result = sync_mailbox(
+                job, store=self.store, events=listener, cancel=self._cancel, gate=self.gates
+            )
+        except (
+            Exception
+        ) as error:  # the copy reports failures as results; this is a bug: keep the batch going
+            log.exception("mailbox %s: unexpected failure", member.address)
+            info = copy_events.ErrorInfo(
+                "internal",
+                f"Mailstage failed unexpectedly on mailbox {member.address}.",
+                f"{type(error).__name__} (details in the batch log).",
+                "Retry the failed mailboxes; if it happens again, send the batch log to support.",
+                str(Severity.MAILBOX),
+                False,
+            )
+            self.store.update_member(name, member.address, status=MailboxStatus.FAILED, error=info)
+            self._emit(MailboxStatusChanged(name, member.address, MailboxStatus.FAILED, info))
+            return
+        status = {
+            copy_events.MailboxStatus.SYNCED: MailboxStatus.SYNCED,
+            copy_events.MailboxStatus.FAILED: MailboxStatus.FAILED,
+            copy_events.MailboxStatus.STOPPED: MailboxStatus.STOPPED,
+        }[result.status]
+        self.store.update_member(
+            name,
+            member.address,
+            status=status,
+            items_migrated=member.items_migrated + result.copied,
+            items_skipped=len(result.skipped),
+            bytes_migrated=member.bytes_migrated + result.bytes_copied,
+            seconds=member.seconds + result.seconds,
+            error=result.error,
+            synced=status is MailboxStatus.SYNCED,
+        )
+        with self._lock:
+            tally.done += 1
+            tally.results[member.address] = result
+            done = tally.done
+        log.info(
+            "mailbox %s: %s, %d copied, %d already there, %d skipped, %d flag updates in %.1f s%s",
+            member.address,
+            status,
+            result.copied,
+            result.recognised,
+            len(result.skipped),
+            result.flags_updated,
+            result.seconds,
+            f"; {result.error}" if result.error else "",
+        )
+        self._emit(MailboxStatusChanged(name, member.address, status, result.error))
+        self._emit(BatchProgress(name, self.meter.snapshot(), done, total))
+
+    # -- summary ----------------------------------------------------------------------------------
+
+    def summary(self, *, started: dt.datetime, finished: dt.datetime) -> BatchSummary:
+        record = self.store.get_batch(self.record.name) or self.record
+        return summarise(self.store, record, started=started, finished=finished)
+
+
+def summarise(
+    store: StateStore,
+    record: BatchRecord,
+    *,
+    started: dt.datetime | None = None,
+    finished: dt.datetime | None = None,
+) -> BatchSummary:
+    """The report view of a batch as the store holds it now."""
+    outcomes = []
+    for member in store.batch_members(record.name):
+        skipped = tuple(
+            ReportSkippedItem(member.address, item.folder, item.date, item.subject, item.size, item.reason)
+            for item in store.batch_member_skipped(record.name, member.address)
+        )
+        error = member.error
+        outcomes.append(
+            MailboxOutcome(
+                member.address,
+                member.status,
+                member.items_migrated,
+                len(skipped),
+                member.bytes_migrated,
+                member.seconds,
+                error.what if error else "",
+                error.cause if error else "",
+                error.fix if error else "",
+                Grade(member.grade) if member.grade else None,
+                skipped,
+            )
+        )
+    now = dt.datetime.now(dt.UTC)
+    return BatchSummary(
+        record.name,
+        record.status,
+        store.get_endpoint(record.source).url if store.get_endpoint(record.source) else record.source,  # type: ignore[union-attr]
+        store.get_endpoint(record.target).url if store.get_endpoint(record.target) else record.target,  # type: ignore[union-attr]
+        started or record.last_started or now,
+        finished or record.last_finished or now,
+        tuple(outcomes),
+    )
+
+
+class _MailboxListener:
+    """Turns one mailbox's copy events into batch progress, waits into pacing, and forwards the rest."""
+
+    def __init__(self, runner: BatchRunner, mailbox: str) -> None:
+        self.runner = runner
+        self.mailbox = mailbox
+        self.throttle = Throttle(runner._throttle_interval)
+        self.items_done = 0
+        self.bytes_done = 0
+        self.items_total = 0
+        self.bytes_total = 0
+        self.folder = ""
+        self._last_items = 0
+        self._last_bytes = 0
+
+    def __call__(self, event: copy_events.Event) -> None:
+        runner = self.runner
+        name = runner.record.name
+        if isinstance(event, copy_events.MailboxPlanned):
+            # Totals are what this attempt still has to copy: add only what was not counted before.
+            new_items = max(event.messages_to_copy - (self.items_total - self.items_done), 0)
+            new_bytes = max(event.bytes_to_copy - (self.bytes_total - self.bytes_done), 0)
+            self.items_total += new_items
+            self.bytes_total += new_bytes
+            runner.meter.add_totals(new_items, new_bytes)
+        elif isinstance(event, copy_events.FolderStarted):
+            self.folder = event.folder
+        elif isinstance(event, copy_events.MessagesCopied):
+            # Counters are cumulative per attempt; a retry starts again from zero.
+            restarted = event.messages_done < self._last_items or event.bytes_done < self._last_bytes
+            delta_items = event.messages_done if restarted else event.messages_done - self._last_items
+            delta_bytes = event.bytes_done if restarted else event.bytes_done - self._last_bytes
+            self._last_items, self._last_bytes = event.messages_done, event.bytes_done
+            self.items_done += delta_items
+            self.bytes_done += delta_bytes
+            runner.meter.advance(delta_items, delta_bytes)
+            runner.gates.recover()
+            if self.throttle.due():
+                runner._emit(
+                    MailboxProgress(
+                        name,
+                        self.mailbox,
+                        self.folder,
+                        self.items_done,
+                        self.items_total,
+                        self.bytes_done,
+                        self.bytes_total,
+                    )
+                )
+                runner._emit(BatchProgress(name, runner.meter.snapshot(), 0, 0))
+        elif isinstance(event, copy_events.Waiting):
+            if event.error.code in PUSH_BACK_CODES:
+                runner.gates.push_back(
+                    getattr(event, "endpoint", None), max(event.seconds, PUSH_BACK_SECONDS), event.error.code
+                )
+            log.warning(
+                "mailbox %s: waiting %.0f s before retry %d: %s",
+                self.mailbox,
+                event.seconds,
+                event.attempt,
+                event.error.what,
+            )
+            runner._emit(
+                MailboxWaiting(name, self.mailbox, dt.datetime.now(dt.UTC), event.seconds, event.error.what)
+            )
+        elif isinstance(event, copy_events.ItemSkipped | copy_events.FolderLeftOut):
+            runner._emit(event)
