@@ -309,6 +309,20 @@ class _MailboxCopy:
                 checks[name] = check_folder(
                     name, status, summaries.get(name), condstore=source.features.condstore
                 )
+            if job.options.retry_skipped:
+                # Skipped messages lie below the highest handled UID: list such folders whole.
+                for name, check in list(checks.items()):
+                    summary = summaries.get(name)
+                    if (
+                        summary is not None
+                        and check.result is not CheckResult.FULL
+                        and self.store.skipped(summary.folder_id)
+                    ):
+                        checks[name] = FolderCheck(
+                            CheckResult.INCREMENTAL,
+                            ListingRequest(name),
+                            "retrying the messages skipped before",
+                        )
             requests = [c.request for c in checks.values() if c.request is not None]
             listings = source.list_messages(requests) if requests else {}
             self.check_cancel()

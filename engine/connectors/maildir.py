@@ -158,6 +158,7 @@ class MaildirConnector:
             )
         if self.role == "target":
             try:
+                self.root.parent.mkdir(parents=True, exist_ok=True)
                 mailbox.Maildir(str(self.root), create=True)
             except OSError as exc:
                 raise self._io_error(exc, "create the mailbox folder") from exc

@@ -1,0 +1,168 @@
+"""What the copy does at the edges: messages over the size limit, servers that lack capabilities,
+a changed UIDVALIDITY, a cancelled run."""
+
+from __future__ import annotations
+
+import email
+import email.utils
+import ssl
+import threading
+
+from engine.events import Event, ItemSkipped, MailboxStatus, MessagesCopied
+from engine.store import StateStore
+from engine.sync import MailboxJob, SyncOptions, sync_mailbox
+from tests.copy.helpers import (
+    client,
+    expected_target,
+    imap_endpoint,
+    read_mailbox,
+    total,
+    unique_user,
+    user_account,
+    without_empty,
+)
+from tests.copy.test_copy_exact import DUTCH_TO_MODERN
+from tests.rig.corpus import CorpusFolder, CorpusGenerator, seed_imap
+from tests.rig.dovecot import DovecotServer
+
+# What Microsoft 365 lacks (and an old server lacks too): the engine must be correct without them.
+BARE_SERVER = frozenset({"MULTIAPPEND", "CONDSTORE", "QRESYNC", "SPECIAL-USE", "UIDPLUS", "LITERAL+", "ID"})
+
+
+def test_message_over_the_target_limit_is_skipped_and_reported_with_folder_date_subject_and_size(
+    dovecot: DovecotServer, ca_context: ssl.SSLContext
+) -> None:
+    source_user, source_password = unique_user(dovecot, "bron")
+    target_user, target_password = unique_user(dovecot, "doel")
+    generator = CorpusGenerator(seed=71)
+    large = generator.message(size=2 * 1024 * 1024)
+    folder = CorpusFolder(
+        ("Projecten",), [generator.message() for _ in range(4)] + [large, generator.message()]
+    )
+    seed_imap(
+        dovecot.host, dovecot.imaps_port, source_user, source_password, [folder], ssl_context=ca_context
+    )
+    job = MailboxJob(
+        user_account(imap_endpoint(dovecot, "source"), source_user, source_password),
+        user_account(imap_endpoint(dovecot, "target", size_limit=1024 * 1024), target_user, target_password),
+    )
+    store = StateStore()
+    events: list[Event] = []
+    result = sync_mailbox(job, store=store, events=events.append)
+    assert result.status is MailboxStatus.SYNCED and result.copied == 5
+    assert len(result.skipped) == 1
+    item = result.skipped[0]
+    assert (item.folder, item.code) == ("Projecten", "item.too_large")
+    header = email.message_from_bytes(large.raw)
+    assert item.subject == header["Subject"]
+    assert item.date == email.utils.parsedate_to_datetime(header["Date"]).strftime("%Y-%m-%d %H:%M")
+    assert item.size == len(large.wire)
+    assert item.reason == "The message is 2.0 MB; the target accepts at most 1.0 MB."
+    assert [e.item for e in events if isinstance(e, ItemSkipped)] == [item]
+
+    again = sync_mailbox(job, store=store)
+    assert (again.copied, again.skipped) == (0, result.skipped)  # still reported, not tried again
+
+    raised = MailboxJob(
+        job.source,
+        user_account(imap_endpoint(dovecot, "target", size_limit=0), target_user, target_password),
+        options=SyncOptions(retry_skipped=True),
+    )
+    retried = sync_mailbox(raised, store=store)
+    assert (retried.copied, retried.skipped) == (1, ())
+    source = read_mailbox(dovecot, source_user, source_password, ca_context)
+    assert without_empty(read_mailbox(dovecot, target_user, target_password, ca_context)) == without_empty(
+        source
+    )
+
+
+def test_servers_without_multiappend_literal_plus_uidplus_condstore_special_use_still_sync_exactly(
+    dovecot: DovecotServer, ca_context: ssl.SSLContext
+) -> None:
+    source_user, source_password = unique_user(dovecot, "bron")
+    target_user, target_password = unique_user(dovecot, "doel")
+    tree = CorpusGenerator(seed=72).tree(
+        120, folders=[(("INBOX",), 3), (("Verzonden items",), 2), (("Projecten", "Offerte v1.2"), 1)]
+    )
+    seed_imap(dovecot.host, dovecot.imaps_port, source_user, source_password, tree, ssl_context=ca_context)
+    job = MailboxJob(
+        user_account(imap_endpoint(dovecot, "source"), source_user, source_password),
+        user_account(imap_endpoint(dovecot, "target"), target_user, target_password),
+        options=SyncOptions(
+            batch_messages=25, ignore_source_capabilities=BARE_SERVER, ignore_target_capabilities=BARE_SERVER
+        ),
+    )
+    store = StateStore()
+    first = sync_mailbox(job, store=store)
+    assert first.status is MailboxStatus.SYNCED, first.error
+    source = read_mailbox(dovecot, source_user, source_password, ca_context)
+    # Without SPECIAL-USE on either side, roles come from names: "Verzonden items" finds the target's "Sent".
+    assert without_empty(read_mailbox(dovecot, target_user, target_password, ca_context)) == without_empty(
+        expected_target(source, DUTCH_TO_MODERN)
+    )
+    assert sync_mailbox(job, store=store).copied == 0
+
+    with client(dovecot, source_user, source_password, ca_context) as imap:
+        imap.select_folder("INBOX")
+        uids = imap.search("ALL")
+        imap.add_flags(uids[-3:], [b"\\Flagged"])
+        imap.remove_flags(uids[-3:], [b"\\Seen"])
+    third = sync_mailbox(job, store=store)
+    assert third.flags_updated == 3  # target UIDs were learnt by matching, without APPENDUID
+    source = read_mailbox(dovecot, source_user, source_password, ca_context)
+    assert without_empty(read_mailbox(dovecot, target_user, target_password, ca_context)) == without_empty(
+        expected_target(source, DUTCH_TO_MODERN)
+    )
+
+
+def test_changed_uidvalidity_is_handled_by_matching_not_by_copying_again(
+    dovecot: DovecotServer, ca_context: ssl.SSLContext
+) -> None:
+    source_user, source_password = unique_user(dovecot, "bron")
+    target_user, target_password = unique_user(dovecot, "doel")
+    tree = CorpusGenerator(seed=73).tree(60, folders=[(("Projecten",), 1)])
+    seed_imap(dovecot.host, dovecot.imaps_port, source_user, source_password, tree, ssl_context=ca_context)
+    job = MailboxJob(
+        user_account(imap_endpoint(dovecot, "source"), source_user, source_password),
+        user_account(imap_endpoint(dovecot, "target"), target_user, target_password),
+    )
+    store = StateStore()
+    first = sync_mailbox(job, store=store)
+    # The folder is rebuilt on the source (a restore, a server move): same messages, new UIDVALIDITY.
+    with client(dovecot, source_user, source_password, ca_context) as imap:
+        imap.delete_folder("Projecten")
+    seed_imap(dovecot.host, dovecot.imaps_port, source_user, source_password, tree, ssl_context=ca_context)
+    again = sync_mailbox(job, store=store)
+    assert again.status is MailboxStatus.SYNCED
+    assert (again.copied, again.recognised) == (0, first.copied)
+    target = read_mailbox(dovecot, target_user, target_password, ca_context)
+    assert total(target) == first.copied
+
+
+def test_cancel_stops_between_batches_and_the_next_run_finishes_the_copy(
+    dovecot: DovecotServer, ca_context: ssl.SSLContext
+) -> None:
+    source_user, source_password = unique_user(dovecot, "bron")
+    target_user, target_password = unique_user(dovecot, "doel")
+    tree = CorpusGenerator(seed=74).tree(100, folders=[(("INBOX",), 1)])
+    seed_imap(dovecot.host, dovecot.imaps_port, source_user, source_password, tree, ssl_context=ca_context)
+    job = MailboxJob(
+        user_account(imap_endpoint(dovecot, "source"), source_user, source_password),
+        user_account(imap_endpoint(dovecot, "target"), target_user, target_password),
+        options=SyncOptions(batch_messages=10),
+    )
+    cancel = threading.Event()
+
+    def stop_after_two_batches(event: Event) -> None:
+        if isinstance(event, MessagesCopied) and event.messages_done >= 20:
+            cancel.set()
+
+    store = StateStore()
+    stopped = sync_mailbox(job, store=store, events=stop_after_two_batches, cancel=cancel)
+    assert (stopped.status, stopped.copied, stopped.error) == (MailboxStatus.STOPPED, 20, None)
+    rest = sync_mailbox(job, store=store)
+    assert rest.status is MailboxStatus.SYNCED and rest.copied + 20 == len(tree[0].messages)
+    source = read_mailbox(dovecot, source_user, source_password, ca_context)
+    assert without_empty(read_mailbox(dovecot, target_user, target_password, ca_context)) == without_empty(
+        source
+    )
