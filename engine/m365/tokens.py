@@ -29,7 +29,7 @@ import msal
 import requests
 from msal.exceptions import MsalServiceError
 
-from engine.endpoints import Endpoint, EndpointKind
+from engine.endpoints import Endpoint, EndpointKind, secret_key
 from engine.errors import BadInput, MailstageError
 from engine.keystore import REDACTOR, SecretStore
 from engine.m365 import errors as m365_errors
@@ -193,7 +193,7 @@ class TokenProvider:
     ) -> None:
         self.settings = settings
         self.secrets = secrets or SecretStore()
-        self._secret = secret or (lambda: self.secrets.get(f"endpoint:{settings.endpoint}"))
+        self._secret = secret or (lambda: self.secrets.get(secret_key(settings.endpoint)))
         self.on_event = on_event
         self.cancel = cancel or threading.Event()
         self.http = http or TokenServiceHttp(settings.endpoint, on_event=on_event, cancel=self.cancel)
