@@ -22,7 +22,7 @@ from pathlib import Path
 from engine import events as copy_events
 from engine.batchlog import batch_log
 from engine.connectors import Account
-from engine.endpoints import Endpoint
+from engine.endpoints import Endpoint, EndpointKind
 from engine.errors import BadInput, MailstageError, Severity
 from engine.folders import FolderRule, RuleAction
 from engine.limits import ConnectionGate
@@ -33,6 +33,7 @@ from engine.reports import SkippedItem as ReportSkippedItem
 from engine.status import BatchStatus, Grade, MailboxStatus
 from engine.store import BatchMember, BatchRecord, NewBatchMailbox, StateStore
 from engine.sync import MailboxJob, SyncOptions, sync_mailbox
+from engine.verify import VerifyJob, verify_mailbox
 
 log = logging.getLogger(__name__)
 
@@ -221,6 +222,8 @@ class BatchRunner:
         progress_interval: float = 0.25,
         password_for: Callable[[Endpoint, str], Callable[[], str] | None] | None = None,
         token_for: Callable[[Endpoint, str], Callable[[], str] | None] | None = None,
+        reports: Path | None = None,
+        verify: bool = True,
     ) -> None:
         record = store.get_batch(batch)
         if record is None:
@@ -253,6 +256,8 @@ class BatchRunner:
         self.gates = EndpointGates({source.name: source.max_concurrent, target.name: target.max_concurrent})
         self.meter = ProgressMeter()
         self._lock = threading.Lock()
+        self.reports_dir = reports or reports_folder(record.name)
+        self._verify = verify and EndpointKind.M365 not in (source.kind, target.kind)
 
     # -- control ----------------------------------------------------------------------------------
 
@@ -278,7 +283,7 @@ class BatchRunner:
     def run(self, *, only_failed: bool = False) -> BatchSummary:
         """Run the batch to the end (or until stopped) and write its reports; returns the summary."""
         name = self.record.name
-        folder = reports_folder(name)
+        folder = self.reports_dir
         members = self.store.batch_members(name)
         if only_failed:
             members = [m for m in members if m.status in (MailboxStatus.FAILED, MailboxStatus.STOPPED)]
@@ -397,6 +402,10 @@ class BatchRunner:
             error=result.error,
             synced=status is MailboxStatus.SYNCED,
         )
+        if status is MailboxStatus.SYNCED and self._verify:
+            grade = self._quick_verify(member)
+            if grade:
+                self.store.update_member(name, member.address, status=status, grade=grade)
         with self._lock:
             tally.done += 1
             tally.results[member.address] = result
@@ -414,6 +423,38 @@ class BatchRunner:
         )
         self._emit(MailboxStatusChanged(name, member.address, status, result.error))
         self._emit(BatchProgress(name, self.meter.snapshot(), done, total))
+
+    def _quick_verify(self, member: BatchMember) -> str | None:
+        """Compare the mailbox on both sides (read-only) and return its grade; None if it could not run.
+
+        Holds one connection slot on each endpoint meanwhile, so verification respects the caps too.
+        """
+        job = VerifyJob(member.address, member.target_address, member.username)
+        if not self.gates.acquire(self.source, self._cancel):
+            return None
+        try:
+            if not self.gates.acquire(self.target, self._cancel):
+                return None
+            try:
+                result = verify_mailbox(self.source, self.target, job, store=self.store, cancel=self._cancel)
+            finally:
+                self.gates.release(self.target)
+        except Exception:
+            log.exception("mailbox %s: verification could not run", member.address)
+            return None
+        finally:
+            self.gates.release(self.source)
+        if result.problem:
+            log.warning("mailbox %s: verification: %s", member.address, result.problem)
+        log.info(
+            "mailbox %s: verified %s (%d on the source, %d on the target, %d missing)",
+            member.address,
+            result.grade,
+            result.source_items,
+            result.target_items,
+            result.missing_count,
+        )
+        return str(result.grade)
 
     # -- summary ----------------------------------------------------------------------------------
 

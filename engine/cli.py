@@ -19,7 +19,16 @@ from engine.keystore import REDACTOR
 from engine.paths import log_dir
 
 # Modules under engine/commands that provide subcommands, in the order `--help` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("validate", "check")
+COMMAND_MODULES: tuple[str, ...] = (
+    "validate",
+    "endpoint",
+    "check",
+    "migrate",
+    "status",
+    "verify",
+    "report",
+    "demo",
+)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger("engine.cli")

@@ -1,0 +1,220 @@
+"""The command line end to end, in subprocesses as an admin runs it: endpoints, migrate, status, report,
+verify, exit codes, a SIGKILL in the middle, and no password anywhere Mailstage writes or shows."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.batches.helpers import mail_messages, make_pairs
+from tests.rig.dovecot import MASTER_PASSWORD, MASTER_USER, DovecotOptions, DovecotServer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def cli(*args: str, stdin: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "engine.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        cwd=ROOT,
+        timeout=timeout,
+    )
+
+
+def add_endpoints(source: DovecotServer, target: DovecotServer) -> None:
+    for name, server in (("old", source), ("new", target)):
+        result = cli(
+            "endpoint",
+            "add",
+            name,
+            "--url",
+            f"imaps://{server.host}:{server.imaps_port}",
+            "--admin",
+            MASTER_USER,
+            "--password-stdin",
+            stdin=MASTER_PASSWORD + "\n",
+        )
+        assert result.returncode == 0, result.stderr
+
+
+def write_list(path: Path, addresses: list[str]) -> Path:
+    # Microsoft's staged format, as Dutch Excel saves it: semicolons, Windows-1252, a BOM-less file.
+    lines = ["EmailAddress;Password;ForceChangePassword"] + [f"{a};;False" for a in addresses]
+    path.write_bytes("\r\n".join(lines).encode("cp1252"))
+    return path
+
+
+@pytest.fixture
+def servers(dovecot_factory, dovecot):  # type: ignore[no-untyped-def]
+    return dovecot_factory(DovecotOptions(special_use=False)), dovecot
+
+
+def test_migrate_through_the_cli_syncs_reports_and_verifies(servers, ca_context, tmp_path: Path) -> None:
+    source, target = servers
+    pairs = make_pairs(source, target, 3, ca_context)
+    add_endpoints(source, target)
+    listing = write_list(tmp_path / "Pilot.csv", [p.source for p in pairs])
+    result = cli("migrate", "--source", "old", "--target", "new", "--list", str(listing), "--json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["status"] == "Synced" and summary["synced"] == 3
+    assert {m["grade"] for m in summary["mailboxes"]} == {"Perfect"}
+    # An incremental run copies nothing new.
+    again = json.loads(
+        cli("migrate", "--source", "old", "--target", "new", "--batch", "Pilot", "--json").stdout
+    )
+    assert again["status"] == "Synced"
+    status = json.loads(cli("status", "--json").stdout)
+    assert status[0]["batch"] == "Pilot" and status[0]["counts"] == {"Synced": 3}
+    out = tmp_path / "reports"
+    assert cli("report", "--batch", "Pilot", "--out", str(out)).returncode == 0
+    assert (out / "MigrationStatistics.csv").read_text(encoding="utf-8-sig").count("Complete") == 3
+    verified = cli("verify", "--batch", "Pilot", "--json")
+    assert verified.returncode == 0, verified.stderr
+    assert {m["grade"] for m in json.loads(verified.stdout)["mailboxes"]} == {"Perfect"}
+
+
+def test_a_failed_mailbox_makes_migrate_exit_1_and_a_bad_list_exit_2(
+    servers, ca_context, tmp_path: Path
+) -> None:
+    source, target = servers
+    pairs = make_pairs(source, target, 2, ca_context)
+    add_endpoints(source, target)
+    listing = write_list(tmp_path / "Week1.csv", [pairs[0].source, "nobody-here@example.nl"])
+    result = cli("migrate", "--source", "old", "--target", "new", "--list", str(listing))
+    assert result.returncode == 1
+    assert "nobody-here@example.nl" in result.stdout and "Failed" in result.stdout
+    bad = tmp_path / "bad.csv"
+    bad.write_text("EmailAddress;Password\nnot-an-address;;\n")
+    refused = cli("migrate", "--source", "old", "--target", "new", "--list", str(bad))
+    assert refused.returncode == 2
+    assert "mailstage-cli validate" in refused.stderr
+    assert "Traceback" not in refused.stderr
+
+
+def test_sigkill_in_the_middle_then_migrate_again_is_exact_without_duplicates(
+    servers, ca_context, tmp_path: Path
+) -> None:
+    source, target = servers
+    pairs = make_pairs(source, target, 4, ca_context, messages=150)
+    add_endpoints(source, target)
+    listing = write_list(tmp_path / "Crash.csv", [p.source for p in pairs])
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "engine.cli",
+            "migrate",
+            "--source",
+            "old",
+            "--target",
+            "new",
+            "--list",
+            str(listing),
+            "--concurrency",
+            "2",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli_env(),
+        cwd=ROOT,
+    )
+    assert process.stderr is not None
+    for line in process.stderr:  # wait for real progress, then kill without warning
+        if "messages," in line and not line.strip().startswith("0%"):
+            break
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    result = cli("migrate", "--source", "old", "--target", "new", "--batch", "Crash")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for pair in pairs:
+        want = mail_messages(source, pair.source, pair.source_password, ca_context)
+        got = mail_messages(target, pair.target, pair.target_password, ca_context)
+        assert got == want, pair.source
+
+
+def test_no_password_in_state_logs_reports_output_or_process_list(
+    servers, ca_context, tmp_path: Path, isolated_state: Path
+) -> None:
+    source, target = servers
+    pairs = make_pairs(source, target, 2, ca_context, messages=40)
+    add_endpoints(source, target)
+    # An IMAP-format list carrying each user's own password (the source without admin access).
+    listing = tmp_path / "Own.csv"
+    listing.write_text(
+        "EmailAddress,UserName,Password\n"
+        + "".join(f"{p.source},{p.source},{p.source_password}\n" for p in pairs)
+    )
+    assert (
+        cli("endpoint", "add", "plain", "--url", f"imaps://{source.host}:{source.imaps_port}").returncode == 0
+    )
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "engine.cli",
+            "-v",
+            "migrate",
+            "--source",
+            "plain",
+            "--target",
+            "new",
+            "--list",
+            str(listing),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli_env(),
+        cwd=ROOT,
+    )
+    command_lines = []
+    while process.poll() is None:
+        for pid in os.listdir("/proc"):
+            if pid.isdigit():
+                try:
+                    command_lines.append(Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace"))
+                except OSError:
+                    pass
+        if len(command_lines) > 2000:
+            break
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 0, out + err
+    secrets = [MASTER_PASSWORD] + [p.source_password for p in pairs] + [p.target_password for p in pairs]
+    written = [f for f in isolated_state.rglob("*") if f.is_file()]
+    assert any(f.name.endswith(".sqlite3") for f in written) and any(f.name == "batch.log" for f in written)
+    for secret in secrets:
+        assert secret not in out and secret not in err
+        assert not any(secret in line for line in command_lines)
+        for path in written:
+            assert secret.encode() not in path.read_bytes(), path
+
+
+def test_demo_runs_a_whole_staged_migration_and_says_where_the_reports_are(tmp_path: Path) -> None:
+    result = cli("demo", "--folder", str(tmp_path / "demo"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Batch Demo: Synced" in result.stdout
+    assert "5 of 5 mailboxes migrated, 0 failed" in result.stdout
+    assert result.stdout.count("verification Perfect") == 5
+    assert (tmp_path / "demo" / "reports" / "summary.html").is_file()
+    # Postvak IN's subfolder landed under INBOX, and the calendar (Agenda) stayed out of the mail copy.
+    mailbox = tmp_path / "demo" / "new-server" / "jan.devries@voorbeeld-bv.nl"
+    assert (mailbox / ".INBOX.Klanten").is_dir()
+    assert (mailbox / ".Verzonden items").is_dir()
+    assert not (mailbox / ".Agenda").exists()
