@@ -5,6 +5,7 @@ The GUI calls `load_mailbox_list` from a worker thread and gets a `MailboxList`;
 `validate` command prints the same list. Neither imports anything from the modules below this one.
 """
 
+from engine.endpoints import mailbox_secret_key
 from engine.lists.addresses import normalise_address
 from engine.lists.checks import BATCH_LIMIT, parse_bool
 from engine.lists.mailbox_list import (
@@ -12,7 +13,6 @@ from engine.lists.mailbox_list import (
     MailboxList,
     build_list,
     load_mailbox_list,
-    mailbox_secret_key,
 )
 from engine.lists.model import (
     Column,

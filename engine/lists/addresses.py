@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# The common case, checked in one step: an ASCII dot-atom local part and an ASCII host name.
-_PLAIN_ADDRESS = re.compile(
-    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
-    r"[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-)
+# The common case: an ASCII dot-atom local part. Its domain is checked once per list (a list has
+# a handful of domains and thousands of rows), then looked up.
+_PLAIN_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
+_DOMAIN_VERDICTS: dict[str, str | None] = {}  # domain -> its ASCII form, or None when it has a fault
+_DOMAIN_CACHE_LIMIT = 4096
 _LOCAL_ATEXT = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]")
 _LDH_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 _SPACES = {
@@ -62,10 +61,16 @@ def normalise_address(address: str) -> str:
 def check_address(text: str) -> tuple[str | None, AddressFault | None]:
     """(normal form, None) for a good address; (normal form, warning) for one that may not work;
     (None, fault) for one that cannot be used. TEXT is already trimmed and not empty."""
-    if len(text) <= MAX_ADDRESS and _PLAIN_ADDRESS.fullmatch(text):
-        local, _, domain = text.rpartition("@")
-        if len(local) <= MAX_LOCAL:
-            return f"{local.lower()}@{domain.lower()}", None
+    local, at, domain = text.rpartition("@")
+    if at and len(local) <= MAX_LOCAL and len(text) <= MAX_ADDRESS and _PLAIN_LOCAL.fullmatch(local):
+        try:
+            converted = _DOMAIN_VERDICTS[domain]
+        except KeyError:
+            if len(_DOMAIN_VERDICTS) > _DOMAIN_CACHE_LIMIT:
+                _DOMAIN_VERDICTS.clear()
+            converted = _DOMAIN_VERDICTS[domain] = _domain_problem(domain)[0]
+        if converted is not None:
+            return f"{local.lower()}@{converted}", None
     return _diagnose(text)
 
 
@@ -185,11 +190,11 @@ def _domain_problem(domain: str) -> tuple[str | None, str]:
         return None, "ends with a dot; remove it"
     if ".." in domain:
         return None, "has two dots in a row; remove one"
+    for char in domain:
+        if (char.isascii() and not (char.isalnum() or char in "-.")) or not char.isprintable():
+            return None, f"contains {_shown(char)}; a domain holds only letters, digits, hyphens and dots"
     if "." not in domain:
         return None, "has no dot; a mail domain looks like example.com or example.nl"
-    for char in domain:
-        if char.isascii() and not (char.isalnum() or char in "-."):
-            return None, f"contains {_shown(char)}; a domain holds only letters, digits, hyphens and dots"
     for label in domain.split("."):
         if label.startswith("-") or label.endswith("-"):
             return None, f"has a part ('{label}') that starts or ends with a hyphen; remove the hyphen"

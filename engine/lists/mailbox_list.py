@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from engine.endpoints import mailbox_secret_key
 from engine.keystore import SecretStore
-from engine.lists.addresses import normalise_address
 from engine.lists.checks import (
     BATCH_LIMIT,
     BATCH_NAME_LIMIT,
@@ -23,12 +23,6 @@ from engine.lists.checks import (
 )
 from engine.lists.model import Column, Entry, Field, ListFormat, ListSource, Problem
 from engine.lists.reading import MAX_FILE_BYTES, RawTable, read_table
-
-
-def mailbox_secret_key(endpoint: str, address: str) -> str:
-    """The keyring entry (service "Mailstage") of a mailbox's password on an endpoint:
-    ``mailbox:<endpoint>:<address>``, the address in lower case with its domain in ASCII (IDNA)."""
-    return f"mailbox:{endpoint}:{normalise_address(address)}"
 
 
 @dataclass(frozen=True)
@@ -207,8 +201,10 @@ class MailboxList:
         return write_entries(self, Path(path), rows, with_problems=with_problems, delimiter=delimiter)
 
     def store_secrets(self, store: SecretStore, endpoint: str) -> int:
-        """Put the password of every ready entry into the keyring under
-        `mailbox_secret_key(endpoint, address)`, then forget it here. Returns how many were stored.
+        """Put the password of every ready entry into the keyring (service "Mailstage") under
+        `mailbox_secret_key(endpoint, address)` = ``mailbox:<endpoint>:<address in lower case>``
+        (engine.endpoints defines it, for the connectors that read it back), then forget it here.
+        Returns how many were stored.
 
         ENDPOINT is the endpoint the passwords belong to: the target for Microsoft's staged format
         (the new account's password), the source for the IMAP format (`format.password_role`).
@@ -324,16 +320,13 @@ def build_list(path: Path, table: RawTable) -> MailboxList:
         table.notes,
         table.numbers,
     )
-    entries: list[Entry] = []
-    for number, cells in data:
-        if number == table.unclosed_quote_row:
-            # The row swallowed the rest of the file (other rows' passwords too): keep none of it.
-            problems.append(_unclosed_quote(number, cells))
-            continue
-        entry, found = reader.read(number, cells)
-        entries.append(entry)
-        if found:
-            problems.extend(found)
+    if table.unclosed_quote_row is not None:
+        # That row swallowed the rest of the file (other rows' passwords too): keep none of it.
+        swallowed = next(cells for number, cells in data if number == table.unclosed_quote_row)
+        problems.append(_unclosed_quote(table.unclosed_quote_row, swallowed))
+        data = [(number, cells) for number, cells in data if number != table.unclosed_quote_row]
+    entries, found = reader.read(data)
+    problems.extend(found)
     problems.extend(cross_row_problems(entries, header.format, header.columns))
     if table.merged:
         problems.extend(merged_data_problems(table.merged, data[0][0], header.columns))
