@@ -9,8 +9,13 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from engine import __version__
+from engine.keystore import REDACTOR
+from engine.paths import log_dir
 from gui.i18n import SUPPORTED, choose_language, install_translators
+from gui.qtcompat import guard_refcount_bug
 from gui.wizard import MigrationWizard
+
+log = logging.getLogger("gui.app")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -37,7 +42,33 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationName("Mailstage")
     app.setOrganizationName("Mailstage")
     app.setApplicationVersion(__version__)
+    guard_refcount_bug()
     return app
+
+
+def configure_logging() -> None:
+    """INFO to the console, everything to mailstage.log in the log folder; secrets redacted first.
+
+    The log folder is what every error the wizard shows points to."""
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG)
+    console = logging.StreamHandler(sys.stderr)
+    console.setLevel(logging.INFO)
+    console.addFilter(REDACTOR)
+    root.addHandler(console)
+    try:
+        handler = logging.FileHandler(log_dir() / "mailstage.log", encoding="utf-8")
+    except OSError:
+        return
+    handler.setLevel(logging.DEBUG)
+    handler.addFilter(REDACTOR)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+
+
+def _log_uncaught(kind: type[BaseException], error: BaseException, trace: object) -> None:
+    # An exception escaping a slot must not end the session silently; it goes to the log.
+    log.error("uncaught exception", exc_info=(kind, error, trace))  # type: ignore[arg-type]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         from gui.selftest import run_self_test
 
         return run_self_test(args.self_test)
-    logging.basicConfig(level=logging.INFO)
+    configure_logging()
+    sys.excepthook = _log_uncaught
     app = make_application(sys.argv[:1])
     translators = install_translators(app, choose_language(args.lang))
     wizard = MigrationWizard()

@@ -12,8 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine.checks import CheckEvent, CheckReport, CheckResult, CheckSetup, Status, build_checks, run_checks
-from engine.checks.lookup import Nameserver
+from engine.checks import CheckEvent, CheckReport, CheckResult, CheckSetup, Status, run_checks
+from engine.checks.lookup import DnsLookup, Nameserver
+from engine.checks.suite import MailboxRef, login_checks, server_checks
 from engine.endpoints import Endpoint, EndpointKind, Security
 from engine.errors import BadInput
 from engine.keystore import SecretStore
@@ -47,15 +48,19 @@ def run_connection_test(
     on_event: Callable[[CheckEvent], None] | None = None,
     cancel: threading.Event | None = None,
     nameserver: Nameserver | None = None,
+    mailbox: MailboxRef | None = None,
 ) -> ConnectionTestOutcome:
-    """Test ENDPOINT as the ROLE ("source" or "target") of a migration."""
+    """Test ENDPOINT as the ROLE ("source" or "target") of a migration: the server checks (name,
+    connection, certificate, login, capabilities, connection limit). The login opens MAILBOX (the
+    first of the list, as Microsoft's endpoint test does) through the admin account when given."""
     if password:
         (secrets or SecretStore()).put(endpoint.secret_key(), password)
     if endpoint.kind is EndpointKind.MAILDIR:
         _check_folder(role, Path(endpoint.path))
         return ConnectionTestOutcome(signature, CheckReport(()))
-    setup = CheckSetup(nameserver=nameserver, **{role: endpoint})  # type: ignore[arg-type]
-    report = run_checks(build_checks(setup), on_event=on_event, cancel=cancel)
+    setup = CheckSetup(nameserver=nameserver, mailboxes=(mailbox,) if mailbox else (), **{role: endpoint})  # type: ignore[arg-type]
+    checks = server_checks(role, endpoint, DnsLookup(nameserver)) + login_checks(role, endpoint, setup)
+    report = run_checks(checks, on_event=on_event, cancel=cancel)
     certificate: CertificateInfo | None = None
     problem = ""
     tls_failed = any(r.id == f"{role}.tls" and r.status is Status.FAIL for r in report.results)

@@ -216,8 +216,9 @@ class ProblemFilter(QSortFilterProxyModel):
         self.problems_only = False
 
     def set_problems_only(self, on: bool) -> None:
+        self.beginFilterChange()
         self.problems_only = on
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self.problems_only:

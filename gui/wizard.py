@@ -141,12 +141,12 @@ class MigrationWizard(QWizard):
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.confirm_close():
-            self.closeRefused.emit()
+        # The title bar's X: the same question as Cancel, asked once (QDialog would call reject again).
+        self.reject()
+        if self.isVisible():
             event.ignore()
-            return
-        self._shutdown()
-        super().closeEvent(event)
+        else:
+            event.accept()
 
     def _shutdown(self) -> None:
         for page in self.pages.values():

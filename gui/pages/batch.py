@@ -58,7 +58,7 @@ class BatchPage(MigrationPage):
         self.name_edit.setAccessibleName(self.tr("Batch name"))
         self.name_edit.setMaxLength(BATCH_NAME_MAX + 10)  # longer is refused with a message, not cut off
         self.name_edit.textEdited.connect(self._on_edited)
-        name_label = QLabel(self.tr("Batch &name:"))
+        name_label = QLabel(self.tr("Batch na&me:"))
         name_label.setBuddy(self.name_edit)
         form.addRow(name_label, self.name_edit)
 
@@ -86,7 +86,7 @@ class BatchPage(MigrationPage):
         form.addRow(other_label, self.other_excludes)
 
         since_row = QHBoxLayout()
-        self.since_check = QCheckBox(self.tr("Only mail received &since"))
+        self.since_check = QCheckBox(self.tr("Only mail received s&ince"))
         self.since_check.setObjectName("sinceCheck")
         self.since_check.setAccessibleName(self.tr("Only mail received since a date"))
         self.since_edit = QDateEdit()

@@ -36,7 +36,7 @@ from gui.errors import ErrorView
 from gui.flow import MigrationProject, PageId
 from gui.models import BAD_COLOUR, GOOD_COLOUR, WARN_COLOUR
 from gui.pages.base import MigrationPage
-from gui.pages.endpoint import check_title
+from gui.pages.endpoint import check_title, mailbox_refs
 
 
 class ChecksPage(MigrationPage):
@@ -170,7 +170,7 @@ class ChecksPage(MigrationPage):
             target=project.target.to_endpoint(project.target_name),
             domain=project.checks.domain,
             nameserver=self.nameserver,
-            mailboxes=tuple(project.mailbox_list.addresses),
+            mailboxes=mailbox_refs(self.context),
             concurrency=concurrency,
         )
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from engine.checks import CheckFinished, CheckResult, CheckStarted, Status
 from engine.checks.lookup import Nameserver
+from engine.checks.suite import MailboxRef
 from engine.endpoints import AdminLoginStyle, EndpointKind, Security
 from gui.bridge import Task, TaskState
 from gui.certificate_dialog import CertificateDialog
@@ -414,6 +415,7 @@ class EndpointPage(MigrationPage):
             self.project.source_name if self.role == "source" else self.project.target_name
         )
         role, secrets, nameserver = self.role, self.context.secrets, self.nameserver
+        mailbox = first_mailbox(self.context)
         self._check_titles = {}
         self.results_tree.clear()
         self.results_tree.setVisible(endpoint.kind is not EndpointKind.MAILDIR)
@@ -429,6 +431,7 @@ class EndpointPage(MigrationPage):
                 on_event=state.emit,
                 cancel=state.stop_event,
                 nameserver=nameserver,
+                mailbox=mailbox,
             )
 
         self.test_task = self.context.runner.run(
@@ -521,11 +524,29 @@ class EndpointPage(MigrationPage):
             self.test_task.cancel()
 
 
+def first_mailbox(context: WizardContext) -> MailboxRef | None:
+    """The mailbox a connection test opens: the first of the list, with its logins when it has them."""
+    if context.batch_entries:
+        entry = context.batch_entries[0]
+        return MailboxRef(entry.address, entry.login or "", entry.target_login or "")
+    addresses = context.project.mailbox_list.addresses
+    return MailboxRef(addresses[0]) if addresses else None
+
+
+def mailbox_refs(context: WizardContext) -> tuple[MailboxRef, ...]:
+    """Every mailbox of this batch, with its logins when the list gives them."""
+    if context.batch_entries:
+        return tuple(
+            MailboxRef(e.address, e.login or "", e.target_login or "") for e in context.batch_entries
+        )
+    return tuple(MailboxRef(address) for address in context.project.mailbox_list.addresses)
+
+
 def check_title(check_id: str, fallback: str) -> str:
     """A check's name in the admin's language (the engine names them in English)."""
     from PySide6.QtCore import QCoreApplication
 
-    role, _, kind = check_id.partition(".")
+    role, _, kind = check_id.partition(".") if "." in check_id else ("", "", check_id)
     titles = {
         "dns": QCoreApplication.translate("CheckTitle", "The server's name is found (DNS)"),
         "tcp": QCoreApplication.translate("CheckTitle", "The server accepts connections"),

@@ -183,7 +183,10 @@ class ReportPage(MigrationPage):
     def send_status_mail(self, settings: SmtpSettings, password: str = "") -> None:
         """Send the status mail in the background; the result shows below the buttons."""
         summary = self.context.summary
-        files = self.files
+        folder = self.report_folder()
+        files = self.files or (
+            _files_in(folder) if folder is not None and (folder / SUMMARY_FILE).exists() else None
+        )
         if summary is None or files is None:
             return
         secrets: SecretStore = self.context.secrets

@@ -22,6 +22,15 @@ def language(request: pytest.FixtureRequest, qapp) -> Iterator[str]:  # type: ig
 
 
 @pytest.fixture(scope="session", autouse=True)
+def refcount_guard(qapp) -> bool:  # type: ignore[no-untyped-def]
+    """The guard the application itself installs (gui/qtcompat.py): PySide6 6.12.0 on Python 3.11
+    loses references to None and True, which aborts a long session."""
+    from gui.qtcompat import guard_refcount_bug
+
+    return guard_refcount_bug()
+
+
+@pytest.fixture(scope="session", autouse=True)
 def fonts_present(qapp) -> None:  # type: ignore[no-untyped-def]
     # Without fonts Qt draws boxes and a screenshot still looks "not blank": fail loudly instead.
     assert QFontDatabase.families(), "no fonts installed: install fonts-dejavu-core"
@@ -66,3 +75,18 @@ def slow_ttl_dns():  # type: ignore[no-untyped-def]
 
     with DnsServer([*standard_zones(), Zone("test")], ttl=86400) as server:
         yield server
+
+
+def go_to(wizard, page_id) -> None:  # type: ignore[no-untyped-def]
+    """Press Next until PAGE_ID is shown. A started batch would run on entering the progress page, so
+    the project's batch is marked stopped just before (the page then shows it without starting)."""
+    from gui.flow import BatchPhase, PageId
+
+    for _ in range(len(PageId)):
+        if wizard.currentId() == int(page_id):
+            return
+        if wizard.currentPage().nextId() == int(PageId.PROGRESS):
+            wizard.context.project.batch.phase = BatchPhase.STOPPED
+        assert wizard.currentPage().nextId() != -1, f"{page_id!r} is not ahead"
+        wizard.next()
+    assert wizard.currentId() == int(page_id)
