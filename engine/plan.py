@@ -340,6 +340,7 @@ def flag_changes(updates: Sequence[FlagUpdate], flag_filter: FlagFilter) -> list
 def subject_and_date(header: bytes) -> tuple[str, str]:
     """The Subject (RFC 2047 decoded) and Date of a header, for skipped-item reports."""
     fields = header_fields(header)
+
     raw_subject = fields.get("subject", b"").decode("utf-8", "replace")
     try:
         subject = str(make_header(decode_header(raw_subject)))

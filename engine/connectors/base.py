@@ -17,7 +17,6 @@ from typing import Protocol
 from engine.connectors.body import MessageBody
 from engine.endpoints import Endpoint, mailbox_secret_key
 from engine.errors import MailstageError, Severity
-from engine.keystore import SecretStore
 
 SecretProvider = Callable[[], str]
 
@@ -49,6 +48,10 @@ class Account:
         """The password to log in with (the admin's when the endpoint has admin access)."""
         if self.password is not None:
             return self.password()
+        # Imported here: keyring pulls in half the standard library, and a copy whose secrets come
+        # from elsewhere (or a re-run that finds nothing to do before logging in) need not pay for it.
+        from engine.keystore import SecretStore
+
         store = SecretStore()
         if self.endpoint.admin_user:
             key = self.endpoint.secret_key()

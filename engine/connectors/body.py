@@ -8,7 +8,6 @@ one sends it in chunks.
 from __future__ import annotations
 
 import hashlib
-import tempfile
 from collections.abc import Iterator
 from typing import IO
 
@@ -85,6 +84,12 @@ class SpooledBody(MessageBody):
         self.file.close()
 
 
+def _temporary_file() -> IO[bytes]:
+    import tempfile  # only when a message is large: keeps start-up short
+
+    return tempfile.TemporaryFile()
+
+
 class BodyWriter:
     """Collects bytes into a MemoryBody, switching to a temporary file once past the threshold."""
 
@@ -94,7 +99,7 @@ class BodyWriter:
         self._file: IO[bytes] | None = None
         self._size = 0
         if expected > threshold:
-            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the body
+            self._file = _temporary_file()
 
     def write(self, data: bytes) -> None:
         self._size += len(data)
@@ -103,7 +108,7 @@ class BodyWriter:
             return
         self._buffer += data
         if len(self._buffer) > self.threshold:
-            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the body
+            self._file = _temporary_file()
             self._file.write(self._buffer)
             self._buffer = bytearray()
 

@@ -15,9 +15,8 @@ import ssl
 import threading
 from collections.abc import Iterator, Sequence
 
-from imapclient import imap_utf7
-
 from engine import __version__
+from engine.connectors import utf7
 from engine.connectors.base import (
     Account,
     AppendOutcome,
@@ -452,7 +451,7 @@ class ImapConnector:
         raw = token.read_all() if isinstance(token, MessageBody) else token or b""
         assert isinstance(raw, bytes)
         try:
-            name = imap_utf7.decode(raw)
+            name = utf7.decode(raw)
         except Exception:
             name = raw.decode("utf-8", "replace")
         return str(name)
@@ -460,7 +459,7 @@ class ImapConnector:
     def _wire_name(self, name: str) -> CommandPart:
         raw = self._wire_names.get(name)
         if raw is None:
-            raw = imap_utf7.encode(name)
+            raw = utf7.encode(name)
         return quote(raw)
 
     def _path_of(self, name: str, separator: str) -> tuple[str, ...]:

@@ -25,6 +25,9 @@ from engine.connectors.body import DEFAULT_SPOOL_THRESHOLD, BodyWriter, MessageB
 Token = Union[bytes, None, "list[Token]", MessageBody]
 
 _LITERAL_AT_END = re.compile(rb"\{(\d+)\+?\}\r\n\Z")
+_QUOTED = re.compile(rb'"((?:[^"\\]|\\.)*)"', re.DOTALL)
+_UNESCAPE = re.compile(rb"\\(.)", re.DOTALL)
+_ATOM = re.compile(rb"[^ ()\[\]\"]+")
 _MAX_LINE = 64 * 1024 * 1024  # a SEARCH or FETCH line of 100,000 messages fits many times over
 _STATUS_WORDS = {b"OK", b"NO", b"BAD", b"BYE", b"PREAUTH"}
 _WRITE_CHUNK = 256 * 1024
@@ -217,37 +220,30 @@ class _Tokenizer:
         return self._atom()
 
     def _quoted(self) -> bytes:
-        text = self.text
-        self.pos += 1
-        out = bytearray()
-        while self.pos < len(text):
-            ch = text[self.pos]
-            if ch == 0x5C and self.pos + 1 < len(text):  # backslash escape
-                out.append(text[self.pos + 1])
-                self.pos += 2
-                continue
-            if ch == 0x22:
-                self.pos += 1
-                return bytes(out)
-            out.append(ch)
-            self.pos += 1
-        raise ProtocolError("unterminated quoted string")
+        match = _QUOTED.match(self.text, self.pos)
+        if match is None:
+            raise ProtocolError("unterminated quoted string")
+        self.pos = match.end()
+        value = match.group(1)
+        return _UNESCAPE.sub(rb"\1", value) if b"\\" in value else value
 
     def _atom(self) -> Token:
         text = self.text
         start = self.pos
-        depth = 0
-        while self.pos < len(text):
-            ch = text[self.pos]
-            if ch == 0x5B:  # [ : a section such as BODY[HEADER.FIELDS (MESSAGE-ID)] is one atom
-                depth += 1
-            elif ch == 0x5D and depth:
-                depth -= 1
-            elif depth == 0 and ch in (0x20, 0x28, 0x29):
-                break
-            self.pos += 1
+        while True:
+            match = _ATOM.match(text, self.pos)
+            self.pos = match.end() if match else self.pos
+            if self.pos < len(text) and text[self.pos] == 0x5B:  # [ : BODY[HEADER.FIELDS (X Y)] is one atom
+                close = text.find(b"]", self.pos)
+                if close < 0:
+                    raise ProtocolError("unclosed section in response")
+                self.pos = close + 1
+                continue
+            break
         value = text[start : self.pos]
-        if value.upper() == b"NIL":
+        if not value:
+            raise ProtocolError(f"unexpected character in response at {start}")
+        if len(value) == 3 and value.upper() == b"NIL":
             return None
         return value
 

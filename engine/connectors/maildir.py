@@ -25,8 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from imapclient import imap_utf7
-
+from engine.connectors import utf7
 from engine.connectors.base import (
     Account,
     AppendOutcome,
@@ -179,7 +178,7 @@ class MaildirConnector:
     def _dir_of(self, name: str) -> Path:
         if name.upper() == "INBOX":
             return self.root
-        encoded = ".".join(imap_utf7.encode(p).decode("ascii") for p in name.split("."))
+        encoded = ".".join(utf7.encode(p).decode("ascii") for p in name.split("."))
         return self.root / f".{encoded}"
 
     def list_folders(self) -> list[FolderInfo]:
@@ -193,9 +192,7 @@ class MaildirConnector:
                 continue
             if not (Path(entry.path) / "cur").is_dir():
                 continue
-            path = tuple(
-                str(imap_utf7.decode(p.encode("ascii", "replace"))) for p in entry.name[1:].split(".")
-            )
+            path = tuple(str(utf7.decode(p.encode("ascii", "replace"))) for p in entry.name[1:].split("."))
             folders.append(FolderInfo(".".join(path), path))
         return folders
 
