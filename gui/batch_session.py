@@ -1,26 +1,121 @@
-"""One run of a batch, seen from the GUI: starts the engine's batch runner through the bridge, turns its
+"""One run of a batch, seen from the GUI: starts the engine's `BatchRunner` through the bridge, turns its
 events into progress-table updates and a progress snapshot a few times a second, and reports the end.
 
-The engine runs on the bridge's pool and reports through a callback; nothing here touches the engine's
-threads, and the engine never touches a widget.
+Everything the run needs is read from the project on the main thread before it starts; the worker
+only talks to the engine. The engine reports through a callback (the bridge buffers it), stops when
+asked, and never touches a widget.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import time
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from engine.batches import (
+    BatchProgress,
+    BatchRunner,
+    BatchStatusChanged,
+    MailboxProgress,
+    MailboxStatusChanged,
+    MailboxWaiting,
+    create_batch,
+    reports_folder,
+)
+from engine.endpoints import Endpoint, EndpointKind
+from engine.folders import LOCALIZED_NAMES, Role
+from engine.reports import BatchSummary
+from engine.status import BatchStatus, MailboxStatus
+from engine.store import NewBatchMailbox, StateStore
 from gui.bridge import Task, TaskState
 from gui.context import WizardContext
 from gui.models import MailboxProgressModel
 
+# The batch page offers to leave out these default folders; the engine's rules match names, so each
+# becomes a pattern per localized name (and its subfolders).
+ROLE_EXCLUDES = {"Deleted Items": Role.TRASH, "Junk E-mail": Role.JUNK}
+RATE_SMOOTHING = 0.3  # weight of the newest speed sample per mailbox
+
+
+def exclude_patterns(choices: list[str]) -> tuple[str, ...]:
+    """The batch page's choices as the engine's folder patterns."""
+    patterns: list[str] = []
+    for choice in choices:
+        role = ROLE_EXCLUDES.get(choice)
+        names = LOCALIZED_NAMES[role] if role is not None else (choice,)
+        for name in names:
+            patterns += [name, f"{name}/*"]
+    return tuple(dict.fromkeys(patterns))
+
+
+@dataclass(frozen=True)
+class BatchPlan:
+    """What a run needs, taken from the project on the main thread."""
+
+    name: str
+    source: Endpoint
+    target: Endpoint
+    mailboxes: tuple[NewBatchMailbox, ...]
+    exclude: tuple[str, ...]
+    concurrency: int
+
+
+def plan_from(context: WizardContext) -> BatchPlan:
+    project = context.project
+    if context.batch_entries:
+        mailboxes = tuple(
+            NewBatchMailbox(e.address, e.target_login or e.address, e.login or "", e.user_root or "")
+            for e in context.batch_entries
+        )
+    else:
+        mailboxes = tuple(
+            NewBatchMailbox(a) for a in (project.batch.mailboxes or project.mailbox_list.addresses)
+        )
+    return BatchPlan(
+        project.batch.name.strip(),
+        project.source.to_endpoint(project.source_name),
+        project.target.to_endpoint(project.target_name),
+        mailboxes,
+        exclude_patterns(project.batch.exclude_folders),
+        max(1, min(project.source.max_concurrent, project.target.max_concurrent)),
+    )
+
+
+def run_batch(plan: BatchPlan, state: TaskState, session: BatchSession, retry_failed: bool) -> BatchSummary:
+    """Create the batch if it is new, then run it (an incremental sync when it ran before). Worker side."""
+    store = StateStore()
+    try:
+        # The store keeps endpoints without secrets; the passwords are in the keyring already.
+        store.save_endpoint(plan.source)
+        store.save_endpoint(plan.target)
+        if store.get_batch(plan.name) is None:
+            create_batch(
+                store, plan.name, plan.source, plan.target, plan.mailboxes, exclude_folders=plan.exclude
+            )
+        token_for = None
+        if EndpointKind.M365 in (plan.source.kind, plan.target.kind):
+            from engine.m365.connect import M365TokenSource
+
+            token_for = M365TokenSource(cancel=state.stop_event)
+        runner = BatchRunner(
+            store, plan.name, events=state.emit, concurrency=plan.concurrency, token_for=token_for
+        )
+        session.runner = runner
+        if state.should_stop():
+            runner.stop()
+        return runner.run(only_failed=retry_failed)
+    finally:
+        store.close()
+
 
 class BatchSession(QObject):
     """Signals:
-    progressed(object): a progress snapshot (fraction, bytes, rate, ETA) after each batch of events.
-    finished_batch(object, bool): the BatchSummary, and whether the admin stopped it.
-    failed(object): the batch could not run at all (an exception with what, cause, fix).
+    progressed(object): the batch's ProgressSnapshot (fraction, bytes, rate, ETA), a few times a second.
+    finished_batch(object, bool): the BatchSummary, and whether the batch was stopped.
+    failed(object): the batch could not run at all (an exception with what, cause and fix).
     """
 
     progressed = Signal(object)
@@ -34,39 +129,104 @@ class BatchSession(QObject):
         self.context = context
         self.model = model
         self.task: Task | None = None
+        self.runner: BatchRunner | None = None  # set by the worker once the run exists
         self.stopping = False
+        self.status: BatchStatus | None = None
+        self._rates: dict[str, tuple[float, int, float]] = {}  # mailbox -> (time, bytes, smoothed rate)
 
     @property
     def running(self) -> bool:
         return self.task is not None and self.task.running
 
     def start(self, *, retry_failed: bool = False) -> None:
+        plan = plan_from(self.context)
+        self.context.project.batch.report_folder = str(reports_folder(plan.name))
         self.stopping = False
+        self._rates.clear()
 
-        def work(state: TaskState) -> Any:
-            return self._run(state, retry_failed)
+        def work(state: TaskState) -> BatchSummary:
+            return run_batch(plan, state, self, retry_failed)
 
         self.task = self.context.runner.run(
             work, on_done=self._on_done, on_error=self._on_error, on_events=self._on_events
         )
 
-    def _run(self, state: TaskState, retry_failed: bool) -> Any:
-        raise NotImplementedError("the batch runner is not in the engine yet")
-
     def stop(self, *, wait: bool = False) -> None:
+        """Stop after the messages in flight (the batch stays resumable); WAIT blocks until it has."""
         self.stopping = True
-        if self.task is not None:
-            self.task.state.stop_event.set()
-            if wait and self.task.future is not None:
-                self.task.future.result()
+        if self.task is None:
+            return
+        self.task.state.stop_event.set()
+        runner = self.runner
+        if runner is not None:
+            runner.stop()
+        if wait and self.task.future is not None:
+            self.task.future.exception()
+
+    # -- events (main thread, in batches) ----------------------------------------------------------
 
     def _on_events(self, events: list[object]) -> None:
-        pass
+        changes: dict[str, dict[str, Any]] = {}
+        snapshot = None
+        now = dt.datetime.now()
+        for event in events:
+            if isinstance(event, MailboxStatusChanged):
+                change = changes.setdefault(event.mailbox, {})
+                change["status"] = event.status
+                change["waiting_since"] = None
+                change["last_activity"] = now
+                if event.status is not MailboxStatus.FAILED:
+                    change["error_what"] = change["error_fix"] = ""
+                if event.error is not None:
+                    change["error_what"], change["error_fix"] = event.error.what, event.error.fix
+                if event.status not in (MailboxStatus.SYNCING, MailboxStatus.INCREMENTAL_SYNCING):
+                    change["rate"] = 0.0
+            elif isinstance(event, MailboxProgress):
+                change = changes.setdefault(event.mailbox, {})
+                change.update(
+                    folder=event.folder,
+                    items_done=event.items_done,
+                    items_total=event.items_total,
+                    bytes_done=event.bytes_done,
+                    bytes_total=event.bytes_total,
+                    last_activity=now,
+                    waiting_since=None,
+                    rate=self._rate(event.mailbox, event.bytes_done),
+                )
+            elif isinstance(event, MailboxWaiting):
+                changes.setdefault(event.mailbox, {})["waiting_since"] = event.since.astimezone().replace(
+                    tzinfo=None
+                )
+            elif isinstance(event, BatchProgress):
+                snapshot = event.progress
+            elif isinstance(event, BatchStatusChanged):
+                self.status = event.status
+        if changes:
+            self.model.update(changes)
+        if snapshot is not None or changes:
+            self.progressed.emit(snapshot)
 
-    def _on_done(self, result: Any) -> None:
+    def _rate(self, mailbox: str, bytes_done: int) -> float:
+        now = time.monotonic()
+        last = self._rates.get(mailbox)
+        if last is None or bytes_done < last[1]:
+            self._rates[mailbox] = (now, bytes_done, 0.0)
+            return 0.0
+        then, before, smoothed = last
+        if now - then < 0.05:
+            return smoothed
+        sample = (bytes_done - before) / (now - then)
+        smoothed = sample if smoothed == 0.0 else RATE_SMOOTHING * sample + (1 - RATE_SMOOTHING) * smoothed
+        self._rates[mailbox] = (now, bytes_done, smoothed)
+        return smoothed
+
+    def _on_done(self, summary: BatchSummary) -> None:
         self.task = None
-        self.finished_batch.emit(result, self.stopping)
+        self.runner = None
+        stopped = summary.status is BatchStatus.STOPPED
+        self.finished_batch.emit(summary, stopped)
 
     def _on_error(self, error: BaseException) -> None:
         self.task = None
+        self.runner = None
         self.failed.emit(error)

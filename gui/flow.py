@@ -220,7 +220,9 @@ class ChecksState:
     failed: int = 0
     skipped: int = 0
     warnings_acknowledged: bool = False
-    domain: str = ""  # the mail domain checked for MX and Autodiscover (optional)
+    # The mail domain checked for MX and Autodiscover: None until the admin (or the list) sets one,
+    # "" when the admin cleared it on purpose.
+    domain: str | None = None
     # The last results as the contract's JSON objects (id, subject, status, evidence, fix), so a
     # reopened project shows them again. Evidence never holds a secret (the engine redacts it).
     results: list[dict[str, str]] = field(default_factory=list)
@@ -232,7 +234,6 @@ class BatchState:
 
     name: str = ""
     exclude_folders: list[str] = field(default_factory=list)
-    since: str = ""  # ISO date: copy only mail received since; empty = everything
     start_at: str = ""  # ISO date-time to start at; empty = start now
     phase: int = BatchPhase.NOT_STARTED
     status: str = ""  # the engine's batch status (Microsoft's names)

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDateEdit,
     QDateTimeEdit,
     QFormLayout,
     QFrame,
@@ -85,23 +84,6 @@ class BatchPage(MigrationPage):
         other_label.setBuddy(self.other_excludes)
         form.addRow(other_label, self.other_excludes)
 
-        since_row = QHBoxLayout()
-        self.since_check = QCheckBox(self.tr("Only mail received s&ince"))
-        self.since_check.setObjectName("sinceCheck")
-        self.since_check.setAccessibleName(self.tr("Only mail received since a date"))
-        self.since_edit = QDateEdit()
-        self.since_edit.setObjectName("sinceDateEdit")
-        self.since_edit.setAccessibleName(self.tr("Date"))
-        self.since_edit.setCalendarPopup(True)
-        self.since_edit.setDisplayFormat("yyyy-MM-dd")
-        self.since_check.toggled.connect(self.since_edit.setEnabled)
-        self.since_check.toggled.connect(self._on_edited)
-        self.since_edit.dateChanged.connect(self._on_edited)
-        since_row.addWidget(self.since_check)
-        since_row.addWidget(self.since_edit)
-        since_row.addStretch(1)
-        form.addRow(QLabel(self.tr("Dates:")), since_row)
-
         start_row = QHBoxLayout()
         self.start_now = QRadioButton(self.tr("Start &now"))
         self.start_now.setObjectName("startNowRadio")
@@ -153,10 +135,6 @@ class BatchPage(MigrationPage):
                 box.setChecked(folder in batch.exclude_folders)
             others = [f for f in batch.exclude_folders if f not in self.exclude_checks]
             self.other_excludes.setText("; ".join(others))
-            since = QDate.fromString(batch.since, "yyyy-MM-dd") if batch.since else QDate()
-            self.since_check.setChecked(since.isValid())
-            self.since_edit.setDate(since if since.isValid() else QDate.currentDate().addYears(-2))
-            self.since_edit.setEnabled(since.isValid())
             start = (
                 QDateTime.fromString(batch.start_at, Qt.DateFormat.ISODate) if batch.start_at else QDateTime()
             )
@@ -177,7 +155,6 @@ class BatchPage(MigrationPage):
         folders = [folder for folder, box in self.exclude_checks.items() if box.isChecked()]
         folders += [part.strip() for part in self.other_excludes.text().split(";") if part.strip()]
         batch.exclude_folders = folders
-        batch.since = self.since_edit.date().toString("yyyy-MM-dd") if self.since_check.isChecked() else ""
         batch.start_at = (
             self.start_edit.dateTime().toString(Qt.DateFormat.ISODate) if self.start_later.isChecked() else ""
         )
@@ -212,8 +189,6 @@ class BatchPage(MigrationPage):
             lines.append(
                 self.tr("Left out: {folders}.").format(folders=_escape(", ".join(batch.exclude_folders)))
             )
-        if batch.since:
-            lines.append(self.tr("Only mail received since {date}.").format(date=batch.since))
         if batch.start_at:
             when = dt.datetime.fromisoformat(batch.start_at)
             lines.append(

@@ -146,12 +146,12 @@ class ChecksPage(MigrationPage):
 
     def _show_domain(self) -> None:
         checks = self.project.checks
-        if not checks.domain:
+        if checks.domain is None:
             for address in self.project.mailbox_list.addresses:
                 if "@" in address:
                     checks.domain = address.rsplit("@", 1)[1].lower()
                     break
-        self.domain_edit.setText(checks.domain)
+        self.domain_edit.setText(checks.domain or "")
 
     def _on_domain_edited(self, text: str) -> None:
         self.project.checks.domain = text.strip()
@@ -168,7 +168,7 @@ class ChecksPage(MigrationPage):
         return CheckSetup(
             source=project.source.to_endpoint(project.source_name),
             target=project.target.to_endpoint(project.target_name),
-            domain=project.checks.domain,
+            domain=project.checks.domain or "",
             nameserver=self.nameserver,
             mailboxes=mailbox_refs(self.context),
             concurrency=concurrency,

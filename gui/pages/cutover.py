@@ -215,8 +215,10 @@ class CutoverPage(MigrationPage):
             ticked = item.data(Qt.ItemDataRole.UserRole) in done
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
         self.step_list.blockSignals(False)
-        domain = project.checks.domain or _domain_of(
-            project.batch.mailboxes or project.mailbox_list.addresses
+        domain = (
+            project.checks.domain
+            if project.checks.domain is not None
+            else _domain_of(project.batch.mailboxes or project.mailbox_list.addresses)
         )
         self.domain_edit.setText(domain)
 

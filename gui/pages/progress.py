@@ -215,6 +215,10 @@ class ProgressPage(MigrationPage):
     # -- what the session reports --------------------------------------------------------------
 
     def _on_progressed(self, snapshot: Any) -> None:
+        if snapshot is None:  # only mailbox changes this time
+            self._show_counts()
+            self._show_waiting()
+            return
         fraction = float(getattr(snapshot, "fraction", 0.0))
         # Never backwards (Microsoft's rule), and never full before the batch is done.
         self._fraction = max(self._fraction, min(fraction, 0.999))

@@ -4,152 +4,127 @@
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../gui/pages/batch.py" line="43"/>
+        <location filename="../../gui/pages/batch.py" line="42"/>
         <source>Start the migration batch</source>
         <translation>De migratiebatch starten</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="46"/>
+        <location filename="../../gui/pages/batch.py" line="45"/>
         <source>Mailstage copies the mailboxes of this batch, 20 at a time by default. Users keep working in their old mailbox meanwhile; you can stop and resume at any time.</source>
         <translation>Mailstage kopieert de postvakken van deze batch, standaard 20 tegelijk. Gebruikers werken intussen gewoon door in hun oude postvak; u kunt op elk moment stoppen en hervatten.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="51"/>
+        <location filename="../../gui/pages/batch.py" line="50"/>
         <source>&amp;Start migration</source>
         <translation>Migratie &amp;starten</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="58"/>
+        <location filename="../../gui/pages/batch.py" line="57"/>
         <source>Batch name</source>
         <translation>Batchnaam</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="67"/>
+        <location filename="../../gui/pages/batch.py" line="66"/>
         <source>Leave out &amp;Deleted Items</source>
         <translation>Verwij&amp;derde items weglaten</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="69"/>
+        <location filename="../../gui/pages/batch.py" line="68"/>
         <source>Leave out &amp;Junk E-mail</source>
         <translation>Ongewenste &amp;e-mail weglaten</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="77"/>
+        <location filename="../../gui/pages/batch.py" line="76"/>
         <source>Folders:</source>
         <translation>Mappen:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="81"/>
+        <location filename="../../gui/pages/batch.py" line="80"/>
         <source>Other folders to leave out</source>
         <translation>Andere mappen om weg te laten</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="82"/>
+        <location filename="../../gui/pages/batch.py" line="81"/>
         <source>For example: Archive/2009; Public</source>
         <translation>Bijvoorbeeld: Archief/2009; Openbaar</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="84"/>
+        <location filename="../../gui/pages/batch.py" line="83"/>
         <source>&amp;Other folders to leave out:</source>
         <translation>Andere mappen &amp;weglaten:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="61"/>
+        <location filename="../../gui/pages/batch.py" line="60"/>
         <source>Batch na&amp;me:</source>
         <translation>Batchn&amp;aam:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="89"/>
-        <source>Only mail received s&amp;ince</source>
-        <translation>Alleen e-mail ontvangen s&amp;inds</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/batch.py" line="91"/>
-        <source>Only mail received since a date</source>
-        <translation>Alleen e-mail ontvangen sinds een datum</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/batch.py" line="94"/>
-        <source>Date</source>
-        <translation>Datum</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/batch.py" line="103"/>
-        <source>Dates:</source>
-        <translation>Datums:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/batch.py" line="106"/>
+        <location filename="../../gui/pages/batch.py" line="88"/>
         <source>Start &amp;now</source>
         <translation>&amp;Nu starten</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="108"/>
+        <location filename="../../gui/pages/batch.py" line="90"/>
         <source>Start now</source>
         <translation>Nu starten</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="109"/>
+        <location filename="../../gui/pages/batch.py" line="91"/>
         <source>Start &amp;at</source>
         <translation>Starten &amp;om</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="111"/>
+        <location filename="../../gui/pages/batch.py" line="93"/>
         <source>Start at a time</source>
         <translation>Op een tijdstip starten</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="117"/>
+        <location filename="../../gui/pages/batch.py" line="99"/>
         <source>Start time</source>
         <translation>Starttijd</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="126"/>
+        <location filename="../../gui/pages/batch.py" line="108"/>
         <source>When:</source>
         <translation>Wanneer:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="128"/>
+        <location filename="../../gui/pages/batch.py" line="110"/>
         <source>What will happen</source>
         <translation>Wat er gaat gebeuren</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="193"/>
+        <location filename="../../gui/pages/batch.py" line="170"/>
         <source>Copy &lt;b&gt;{count}&lt;/b&gt; mailboxes from &lt;b&gt;{source}&lt;/b&gt; to &lt;b&gt;{target}&lt;/b&gt;, {parallel} at a time.</source>
         <translation>&lt;b&gt;{count}&lt;/b&gt; postvakken kopiëren van &lt;b&gt;{source}&lt;/b&gt; naar &lt;b&gt;{target}&lt;/b&gt;, {parallel} tegelijk.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="204"/>
+        <location filename="../../gui/pages/batch.py" line="181"/>
         <source>About {messages} messages ({size}).</source>
         <translation>Ongeveer {messages} berichten ({size}).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="208"/>
+        <location filename="../../gui/pages/batch.py" line="185"/>
         <source>Estimated duration: {duration}.</source>
         <translation>Geschatte duur: {duration}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="213"/>
+        <location filename="../../gui/pages/batch.py" line="190"/>
         <source>Left out: {folders}.</source>
         <translation>Weggelaten: {folders}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="216"/>
-        <source>Only mail received since {date}.</source>
-        <translation>Alleen e-mail ontvangen sinds {date}.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/batch.py" line="220"/>
+        <location filename="../../gui/pages/batch.py" line="195"/>
         <source>The batch starts at {time}; leave Mailstage open.</source>
         <translation>De batch start om {time}; laat Mailstage openstaan.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="225"/>
+        <location filename="../../gui/pages/batch.py" line="200"/>
         <source>The batch starts when you click Start migration.</source>
         <translation>De batch start wanneer u op Migratie starten klikt.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/batch.py" line="228"/>
+        <location filename="../../gui/pages/batch.py" line="203"/>
         <source>Nothing on the old server is changed. Running the batch again later copies only what is new.</source>
         <translation>Er verandert niets op de oude server. Als u de batch later opnieuw uitvoert, wordt alleen gekopieerd wat nieuw is.</translation>
     </message>
@@ -747,22 +722,22 @@
         <translation>Als elk postvak van de batch is overgezet, is de batch klaar. Start de volgende batch met dezelfde servers of stel na de laatste batch de oude servers buiten gebruik.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/cutover.py" line="248"/>
+        <location filename="../../gui/pages/cutover.py" line="250"/>
         <source>Checked just now: looks right.</source>
         <translation>Zojuist gecontroleerd: ziet er goed uit.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/cutover.py" line="249"/>
+        <location filename="../../gui/pages/cutover.py" line="251"/>
         <source>Checked just now: needs attention.</source>
         <translation>Zojuist gecontroleerd: vraagt aandacht.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/cutover.py" line="250"/>
+        <location filename="../../gui/pages/cutover.py" line="252"/>
         <source>Checked just now: not right.</source>
         <translation>Zojuist gecontroleerd: niet in orde.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/cutover.py" line="251"/>
+        <location filename="../../gui/pages/cutover.py" line="253"/>
         <source>Could not be checked.</source>
         <translation>Kon niet worden gecontroleerd.</translation>
     </message>
@@ -1712,42 +1687,42 @@ De batch stoppen en sluiten?</translation>
         <translation>Bezig met stoppen na de berichten die nu worden gekopieerd...</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="225"/>
+        <location filename="../../gui/pages/progress.py" line="229"/>
         <source>{done} of {total} copied</source>
         <translation>{done} van {total} gekopieerd</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="233"/>
+        <location filename="../../gui/pages/progress.py" line="237"/>
         <source>{time} left</source>
         <translation>nog {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="243"/>
+        <location filename="../../gui/pages/progress.py" line="247"/>
         <source>{synced} of {total} mailboxes synced, {syncing} syncing, {queued} queued, {failed} failed.</source>
         <translation>{synced} van {total} postvakken gesynchroniseerd, {syncing} bezig, {queued} in wachtrij, {failed} mislukt.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="259"/>
+        <location filename="../../gui/pages/progress.py" line="263"/>
         <source>Waiting for the server since {time}: it asked Mailstage to slow down. This is normal; the copy goes on by itself.</source>
         <translation>Wacht sinds {time} op de server: die heeft Mailstage gevraagd het rustiger aan te doen. Dat is normaal; het kopiëren gaat vanzelf verder.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="272"/>
+        <location filename="../../gui/pages/progress.py" line="276"/>
         <source>Stopped. Resume goes on where the batch stopped.</source>
         <translation>Gestopt. Hervatten gaat verder waar de batch is gestopt.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="279"/>
+        <location filename="../../gui/pages/progress.py" line="283"/>
         <source>Batch {status}.</source>
         <translation>Batch {status}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="294"/>
+        <location filename="../../gui/pages/progress.py" line="298"/>
         <source>Batch {status}: {failed} mailboxes failed. Retry them, or go on to the report to see why.</source>
         <translation>Batch {status}: {failed} postvakken mislukt. Probeer ze opnieuw, of ga naar het rapport om te zien waarom.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="301"/>
+        <location filename="../../gui/pages/progress.py" line="305"/>
         <source>The batch stopped on an error.</source>
         <translation>De batch is gestopt door een fout.</translation>
     </message>
