@@ -343,3 +343,15 @@ class M365TokenSource:
         if endpoint.kind is not EndpointKind.M365:
             return None
         return self.provider(endpoint).for_mailbox(address)
+
+
+_process_tokens = M365TokenSource()
+
+
+def mailbox_token(endpoint: Endpoint, address: str) -> MailboxToken:
+    """A token callable for ADDRESS on an m365 ENDPOINT from a provider shared by the whole process
+    (for code that builds Accounts outside a batch run: checks, verification)."""
+    token = _process_tokens(endpoint, address)
+    if token is None:
+        raise ValueError("mailbox_token is for m365 endpoints")
+    return token
