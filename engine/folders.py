@@ -1,6 +1,6 @@
 """Which source folder goes to which target folder, and which folders stay out of the mail copy.
 
-In order of precedence (docs/decisions/002-copy-engine.md):
+In order of precedence (docs/decisions/007-copy-engine.md):
 1. a special-use attribute on the folder (RFC 6154: \\Sent, \\Trash, \\Drafts, \\Junk, \\Archive);
 2. the localized name of an Exchange/Outlook default folder (English, Dutch, German, French, compared
    case-insensitively), which also recognises the non-mail folders (Agenda, Contactpersonen, ...);

@@ -1,6 +1,6 @@
 """The IMAP protocol on the wire: commands out, responses in, pipelined, with streamed literals.
 
-Why our own and not imaplib/IMAPClient (docs/decisions/002-copy-engine.md): the copy's speed over a
+Why our own and not imaplib/IMAPClient (docs/decisions/007-copy-engine.md): the copy's speed over a
 WAN is its number of round trips, so commands must be pipelined (many APPENDs or STOREs sent before
 the first answer is read) and literals sent without waiting where the server allows it (LITERAL+,
 MULTIAPPEND). And a 50 MB message must flow from one socket to a temporary file and from there to the
