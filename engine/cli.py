@@ -27,6 +27,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "status",
     "verify",
     "report",
+    "complete",
+    "mail",
     "demo",
 )
 

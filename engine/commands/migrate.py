@@ -60,6 +60,7 @@ def register(subparsers: Any) -> None:
         help="leave folders out (e.g. 'Archief*')",
     )
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument("--no-mail", action="store_true", help="do not send the status mail this time")
     parser.set_defaults(func=run)
 
 
@@ -161,6 +162,31 @@ def print_summary(summary: BatchSummary, reports: Path) -> None:
     print(f"Reports: {reports}")
 
 
+def send_mail_if_set_up(summary: BatchSummary, reports: Path, *, final: bool) -> None:
+    """Send the status mail when `mailstage-cli mail setup` was done; a failure is reported, not fatal
+    (the migration itself went as the summary says)."""
+    from engine.commands.mail import load_settings
+    from engine.errors import MailstageError
+    from engine.reports import ReportFiles
+    from engine.statusmail import send_status_mail
+
+    settings = load_settings()
+    if settings is None:
+        return
+    files = ReportFiles(
+        reports,
+        reports / "MigrationStatistics.csv",
+        reports / "MigrationErrors.csv",
+        reports / "SkippedItems.csv",
+        reports / "summary.html",
+    )
+    try:
+        send_status_mail(summary, files, settings, final=final)
+        print(f"Status mail sent to {', '.join(settings.recipients)}.", file=sys.stderr)
+    except MailstageError as error:
+        print(f"The status mail was not sent: {error.what} {error.fix}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     store = StateStore()
     try:
@@ -226,6 +252,8 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps(summary_dict(summary, runner.reports_dir), indent=2))
         else:
             print_summary(summary, runner.reports_dir)
+        if not args.no_mail:
+            send_mail_if_set_up(summary, runner.reports_dir, final=False)
         return 0 if summary.failed == 0 and summary.synced == summary.total else 1
     finally:
         store.close()

@@ -218,3 +218,41 @@ def test_demo_runs_a_whole_staged_migration_and_says_where_the_reports_are(tmp_p
     assert (mailbox / ".INBOX.Klanten").is_dir()
     assert (mailbox / ".Verzonden items").is_dir()
     assert not (mailbox / ".Agenda").exists()
+
+
+def test_status_mail_arrives_after_the_first_pass_and_at_completion(
+    servers, ca_context, tmp_path: Path, session_ca
+) -> None:
+    from tests.rig.smtp import SmtpServer
+
+    source, target = servers
+    pairs = make_pairs(source, target, 2, ca_context, messages=6)
+    add_endpoints(source, target)
+    smtp = SmtpServer(session_ca.issue("smtp-cli"), "mailer@example.nl", "Smtp-Geheim-42").start()
+    try:
+        setup = cli(
+            "mail", "setup", "--host", smtp.host, "--port", str(smtp.port), "--user", "mailer@example.nl",
+            "--to", "it@example.nl", "--password-stdin", stdin="Smtp-Geheim-42\n",
+        )  # fmt: skip
+        assert setup.returncode == 0, setup.stderr
+        listing = write_list(tmp_path / "Mail.csv", [p.source for p in pairs] + ["missing-one@example.nl"])
+        result = cli("migrate", "--source", "old", "--target", "new", "--list", str(listing))
+        assert result.returncode == 1  # the missing mailbox failed
+        first = smtp.inbox.wait_for(1)[0]
+        assert "2 of 3 mailboxes migrated, 1 failed" in first["Subject"]
+        assert sorted(p.get_filename() for p in first.iter_attachments()) == [
+            "MigrationErrors.csv",
+            "MigrationStatistics.csv",
+        ]
+        errors = next(p for p in first.iter_attachments() if p.get_filename() == "MigrationErrors.csv")
+        assert "missing-one@example.nl" in errors.get_content()
+        done = cli("complete", "--batch", "Mail")
+        assert done.returncode == 0, done.stderr
+        final = smtp.inbox.wait_for(2)[1]
+        assert "completed" in final["Subject"]
+    finally:
+        smtp.stop()
+    assert "Smtp-Geheim-42" not in (
+        isolated := (Path(os.environ["MAILSTAGE_HOME"]) / "statusmail.json").read_text()
+    )
+    assert "mailer@example.nl" in isolated
