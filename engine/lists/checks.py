@@ -95,8 +95,8 @@ def read_header(
             problem = _header_problem(
                 "header.missing",
                 ERROR,
-                f"Row {first_row} holds an address ('{address[:60]}'), not column names. Add a header row "
-                "above it, e.g. EmailAddress,Password,ForceChangePassword, or start from the template.",
+                f"This row holds an address ('{address[:60]}'), not column names. Add a header row above "
+                "it, e.g. EmailAddress,Password,ForceChangePassword, or start from the template.",
                 first_row,
                 address=address[:60],
             )

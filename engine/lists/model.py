@@ -64,7 +64,8 @@ class ListFormat:
         name = "Microsoft staged format" if self.kind is ListKind.STAGED else "Microsoft IMAP format"
         text = f"{name} ({', '.join(KIND_FIELDS[self.kind])})"
         if self.mailstage_fields:
-            text += f" with Mailstage's columns {', '.join(self.mailstage_fields)}"
+            noun = "column" if len(self.mailstage_fields) == 1 else "columns"
+            text += f" with Mailstage's {noun} {', '.join(self.mailstage_fields)}"
         return text
 
     def as_dict(self) -> dict[str, Any]:
@@ -269,6 +270,8 @@ class ListSource:
             separated = names.get(self.delimiter or ",", repr(self.delimiter))
             return f"CSV, separated by {separated}, {self.encoding}"
         others = [s.name + (" (hidden)" if s.hidden else "") for s in self.sheets if s.name != self.sheet]
+        if self.sheet is None:
+            return f"Excel workbook without a visible sheet with values (sheets: {', '.join(others)})"
         text = f"Excel workbook, sheet '{self.sheet}'"
         if others:
             text += f" (also in the workbook: {', '.join(others)})"

@@ -21,6 +21,10 @@ from engine.lists.model import ListSource, Problem, ProblemSeverity
 #: Files larger than this are refused before they are read. Microsoft's own limit for an IMAP list
 #: is 10 MB; a list of 50,000 mailboxes is about 5 MB as CSV and 2 MB as XLSX.
 MAX_FILE_BYTES = 50 * 1024 * 1024
+#: Rows with values a list may have (Microsoft's IMAP migration takes at most 50,000), and the
+#: records a CSV may have at all (Excel's own maximum; blank records count).
+MAX_ROWS = 250_000
+MAX_RECORDS = 1_048_576
 
 # Everything str.strip() removes, plus the invisible characters that copy and paste brings along.
 TRIM = (
@@ -307,6 +311,8 @@ def _parse_csv(text: str, delimiter: str, table: RawTable, path: Path) -> None:
     try:
         for record in reader:
             number += 1
+            if number > MAX_RECORDS or len(rows) > MAX_ROWS:
+                raise too_many_rows(path, len(rows) if len(rows) > MAX_ROWS else number)
             cells = [c.strip(TRIM) for c in record]
             if any(cells):
                 # Take off the apostrophe Mailstage writes before formula-like values; the joined
@@ -327,6 +333,17 @@ def _parse_csv(text: str, delimiter: str, table: RawTable, path: Path) -> None:
     # and the file an odd number of quotes.
     if rows and text.count('"') % 2 == 1 and any("\n" in c for c in rows[-1][1]):
         table.unclosed_quote_row = rows[-1][0]
+
+
+def too_many_rows(path: Path, count: int) -> ListUnreadable:
+    return unreadable(
+        "list.too_many_rows",
+        f"{path.name} has more than {count - 1:,} rows; Mailstage reads lists of up to {MAX_ROWS:,} "
+        "mailboxes.",
+        "That is far more than a mailbox list (Microsoft's own IMAP migration takes 50,000), or the "
+        "file holds other data too.",
+        "Split the list into several files of at most 50,000 rows each, and validate each.",
+    )
 
 
 def sniff_delimiter(text: str) -> str:

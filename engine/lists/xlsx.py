@@ -28,8 +28,9 @@ from xml.etree import ElementTree
 
 import python_calamine
 
+from engine.lists.columns import HEADER_SEARCH_ROWS
 from engine.lists.model import ListSource, Problem, ProblemSeverity, SheetInfo
-from engine.lists.reading import TRIM, ListUnreadable, RawTable, unreadable
+from engine.lists.reading import MAX_ROWS, TRIM, ListUnreadable, RawTable, too_many_rows, unreadable
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a 50,000-row workbook unpacks to about 15 MB
 MAX_ZIP_ENTRIES = 10_000
@@ -339,7 +340,7 @@ def _check_used_area(xml: bytes, sheet: str, path: Path) -> None:
     """
     columns = 16384 if _COLS_3.search(xml) else 702 if _COLS_2.search(xml) else 26
     rows = 1_048_576 if _ROWS_7.search(xml) else 999_999 if _ROWS_6.search(xml) else 99_999
-    if rows * columns <= MAX_SHEET_CELLS:
+    if rows * columns <= MAX_SHEET_CELLS and rows <= MAX_ROWS:
         return
     last_row, last_column, far = 0, 0, ""
     for match in _VALUED_CELL.finditer(xml):
@@ -350,6 +351,8 @@ def _check_used_area(xml: bytes, sheet: str, path: Path) -> None:
             last_column = column
         if row * (column + 1) > MAX_SHEET_CELLS and not far:
             far = (match.group(1) + match.group(2)).decode()
+    if last_row > MAX_ROWS + HEADER_SEARCH_ROWS and last_row * (last_column + 1) <= MAX_SHEET_CELLS:
+        raise too_many_rows(path, last_row)
     if last_row * (last_column + 1) > MAX_SHEET_CELLS:
         where = f" (for example in cell {far})" if far else ""
         raise unreadable(

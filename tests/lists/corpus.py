@@ -666,6 +666,19 @@ def _too_large(folder: Path) -> Path:
     return path
 
 
+@case("a CSV with more than 250,000 mailboxes", unreadable="list.too_many_rows", tags={"hostile"})
+def _too_many_rows(folder: Path) -> Path:
+    return write_text(folder, "alles.csv", ["EmailAddress", *(f"u{i}@voorbeeld.nl" for i in range(250_001))])
+
+
+@case("an XLSX with a stray value on row 300,000", unreadable="list.too_many_rows", tags={"hostile"})
+def _far_row(folder: Path) -> Path:
+    def stray(book: Workbook) -> None:
+        book.active["A300000"] = "x"
+
+    return workbook(folder, "lang.xlsx", [["EmailAddress"], ["a@voorbeeld.nl"]], after=stray)
+
+
 @case("a 200 KB cell (beyond any list)", unreadable="list.cell_too_large", tags={"hostile"})
 def _huge_cell(folder: Path) -> Path:
     return write_text(folder, "cel.csv", ["EmailAddress,Notes", "a@voorbeeld.nl," + "x" * 200_000])

@@ -40,7 +40,7 @@ def test_validate_prints_the_format_the_counts_and_every_problem_by_row_and_colu
     out = result.stdout
     assert "Read as: CSV, separated by semicolons, Windows-1252" in out
     assert (
-        "Format: Microsoft staged format (EmailAddress, Password, ForceChangePassword) with Mailstage's columns DisplayName; column names on row 1"
+        "Format: Microsoft staged format (EmailAddress, Password, ForceChangePassword) with Mailstage's column DisplayName; column names on row 1"
         in out
     )
     assert "Mailboxes: 7 (2 ready, 5 with errors); 5 errors, 1 warning" in out
