@@ -75,6 +75,18 @@ class MailboxList:
         return self._by_row.get(row, ())
 
     @property
+    def problem_rows(self) -> frozenset[int]:
+        """The rows of entries with any problem (for a "show only rows with problems" filter)."""
+        entry_rows = {e.row for e in self.entries}
+        return frozenset(row for row in self._by_row if row in entry_rows)
+
+    def column_position(self, problem: Problem) -> int | None:
+        """The index in `columns` (and in each entry's `cells`) of the cell a problem is about."""
+        if problem.letter is None:
+            return None
+        return next((i for i, c in enumerate(self.columns) if c.letter == problem.letter), None)
+
+    @property
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.is_error)
 

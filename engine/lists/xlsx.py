@@ -110,7 +110,7 @@ def read_xlsx(data: bytes, path: Path, sheet: str | None) -> RawTable:
             )
         )
     _check_used_area(xml, chosen.name, path)
-    table.notes = formula_notes(xml)
+    table.notes = formula_notes(xml, path)
     grid, merged = _calamine_grid(data, chosen.name, path)
     _fill_rows(table, grid)
     table.merged = [(top + 1, left, bottom + 1, right) for (top, left), (bottom, right) in merged]
@@ -365,17 +365,33 @@ def _check_used_area(xml: bytes, sheet: str, path: Path) -> None:
         )
 
 
-def formula_notes(xml: bytes) -> dict[tuple[int, int], str]:
+_CELL_WINDOW = 32_768  # a cell's XML is far shorter; searches never look further than this
+
+
+def formula_notes(xml: bytes, path: Path | None = None) -> dict[tuple[int, int], str]:
     """Cells whose value calamine reads as empty although Excel shows something else:
-    (row, 0-based column) -> "formula" (a formula never calculated) or the error shown ("#REF!")."""
+    (row, 0-based column) -> "formula" (a formula never calculated) or the error shown ("#REF!").
+
+    The searches move forward only and look back no further than the previous hit, and the bytes
+    they scan are budgeted, so a hostile sheet full of formula tags cannot make this quadratic.
+    """
     notes: dict[tuple[int, int], str] = {}
+    budget = 4 * len(xml) + (1 << 20)
     prefixed = _FORMULA_PREFIXED.search(xml) is not None if b":sheetData" in xml else False
     formulas = _FORMULA_PREFIXED if prefixed else _FORMULA_PLAIN
+    done = 0  # everything before this offset has been looked at
     for match in formulas.finditer(xml):
+        if match.start() < done:
+            continue
         colon = xml.find(b":", match.start(), match.end())
         prefix = xml[match.start() + 1 : colon + 1] if colon >= 0 else b""
-        start = xml.rfind(b"<" + prefix + b"c ", 0, match.start())
-        end = xml.find(b"</" + prefix + b"c>", match.end())
+        low = max(done, match.start() - _CELL_WINDOW)
+        start = xml.rfind(b"<" + prefix + b"c ", low, match.start())
+        end = xml.find(b"</" + prefix + b"c>", match.end(), match.end() + _CELL_WINDOW)
+        budget -= (match.start() - low) + (end - match.end() if end >= 0 else _CELL_WINDOW)
+        if budget < 0:
+            raise _damaged(path or Path("workbook"), "its formulas cannot be read")
+        done = match.end() if end < 0 else end
         if start < 0 or end < 0:
             continue
         cell = xml[start:end]
@@ -391,11 +407,21 @@ def formula_notes(xml: bytes) -> dict[tuple[int, int], str]:
             notes[key] = value.group(1).decode("utf-8", "replace") if value else "#VALUE!"
         elif value is None or (not value.group(1).strip() and cell_type not in (b"str", b"inlineStr")):
             notes[key] = "formula"
+    done = 0
     for match in _ERROR_TYPE.finditer(xml):
-        start = xml.rfind(b"<", 0, match.start())
-        end = xml.find(b">", match.end())
+        if match.start() < done:
+            continue
+        low = max(done, match.start() - 1024)
+        start = xml.rfind(b"<", low, match.start())
+        end = xml.find(b">", match.end(), match.end() + 1024)
+        budget -= (match.start() - low) + (end - match.end() if end >= 0 else 1024)
+        if budget < 0:
+            raise _damaged(path or Path("workbook"), "its error cells cannot be read")
+        done = match.end() if end < 0 else end
+        if start < 0 or end < 0:
+            continue
         tag = xml[start:end]
-        if start < 0 or end < 0 or not re.match(rb"<(?:\w+:)?c\s", tag):
+        if not re.match(rb"<(?:\w+:)?c\s", tag):
             continue
         ref = _REF.search(tag)
         if ref is None:

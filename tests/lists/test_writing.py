@@ -169,3 +169,18 @@ def test_writing_to_a_folder_that_does_not_exist_says_so(tmp_path: Path) -> None
         mailbox_list.write_rows(tmp_path / "nergens" / "uit.csv")
     assert caught.value.code == "list.cannot_write"
     assert str(tmp_path / "nergens" / "uit.csv") in caught.value.what
+
+
+def test_a_problem_points_at_its_cell_in_the_entry_cells_the_gui_shows(tmp_path: Path) -> None:
+    path = write_text(
+        tmp_path,
+        "c.csv",
+        ["Naam;E-mailadres;Wachtwoord", "Jan;jan@voorbeeld.nl;Geheim-123", "Piet;fout;Geheim-456"],
+    )
+    mailbox_list = load_mailbox_list(path)
+    assert mailbox_list.problem_rows == {3}
+    problem = mailbox_list.problems_for_row(3)[0]
+    position = mailbox_list.column_position(problem)
+    assert position == 1
+    assert mailbox_list.entries[1].cells[position] == "fout"
+    assert mailbox_list.columns[position].header == "E-mailadres"
