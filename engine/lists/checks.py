@@ -103,8 +103,9 @@ def read_header(
             return Header(first_row, [], None, [problem], 0, len(first_cells), usable=False)
         index = 0  # no known name anywhere: treat the first row as the header and say what is missing
     header_row, header_cells = region[index]
-    # A header cell merged downwards makes the rows it covers part of the header.
-    header_end = max([b for t, _l, b, _r in merged if t == header_row] + [header_row])
+    # A header cell merged downwards (a two- or three-row header) makes the rows it covers part of
+    # the header; a merge reaching further down is not a header and is reported with the data.
+    header_end = max([b for t, _l, b, _r in merged if t == header_row and b - t <= 3] + [header_row])
     data_start = index + 1
     while data_start < len(rows) and rows[data_start][0] <= header_end:
         data_start += 1
