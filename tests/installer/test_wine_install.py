@@ -20,6 +20,8 @@ import pytest
 from tests.installer.wine import UNINSTALL_KEY, WinePrefix, read_shortcut
 
 ROOT = Path(__file__).resolve().parents[2]
+# The first test may build the bundle and the LZMA installer (up to ~10 minutes on a busy 2-core box).
+pytestmark = pytest.mark.timeout(1800)
 HKCU_ENTRY = rf"HKCU\{UNINSTALL_KEY}\Mailstage"
 HKLM_ENTRY = rf"HKLM\{UNINSTALL_KEY}\Mailstage"
 # What the program itself would leave: the state store and logs in the user's data folder
