@@ -64,7 +64,7 @@ from engine.events import (
     SkippedItem,
     Waiting,
 )
-from engine.folders import FolderMap, FolderRule, map_folders
+from engine.folders import FolderRule, map_folders
 from engine.plan import (
     CheckResult,
     CopiedMessage,
@@ -390,10 +390,14 @@ class _MailboxCopy:
             )
             # INBOX first: it is what users look at first when they switch.
             work.sort(key=lambda n: (n.upper() != "INBOX", names.index(n)))
-            for name in work:
+            mapped = [(name, final.for_source(name)) for name in work]
+            present = [(name, mapping) for name, mapping in mapped if mapping is not None]
+            # Every target folder this run needs, created in one go (one round trip on IMAP).
+            target_names = target.ensure_folders([mapping.target_path for _, mapping in present])
+            for (name, _), target_name in zip(present, target_names, strict=True):
                 self.check_cancel()
                 self._copy_folder(
-                    source, target, final, name, listings[name], checks[name], summaries.get(name)
+                    source, target, target_name, name, listings[name], checks[name], summaries.get(name)
                 )
 
     def _limits(self, target: Connector | None) -> Limits:
@@ -411,16 +415,12 @@ class _MailboxCopy:
         self,
         source: Connector,
         target: Connector,
-        folder_map: FolderMap,
+        target_name: str,
         name: str,
         listing: FolderListing,
         check: FolderCheck,
         summary: FolderSummary | None,
     ) -> None:
-        mapping = folder_map.for_source(name)
-        if mapping is None:
-            return
-        target_name = target.ensure_folder(mapping.target_path)
         target_folder = target.open_folder(target_name)
         valid = (
             summary is not None
@@ -467,10 +467,20 @@ class _MailboxCopy:
         )
         copied_count = 0
         watermark = max(summary.target_watermark, target_folder.uidnext)
-        for batch in plan.batches:
+        batches = plan.batches
+        # The next batch is asked for before this one is appended: the source sends while the
+        # target stores, and a round trip per batch disappears.
+        pending = source.request_messages(name, [m.uid for m in batches[0]]) if batches else None
+        for index, batch in enumerate(batches):
             self.check_cancel()
+            fetched = source.collect_messages(pending)
+            pending = (
+                source.request_messages(name, [m.uid for m in batches[index + 1]])
+                if index + 1 < len(batches)
+                else None
+            )
             done, refused, watermark = self._copy_batch(
-                source, target, folder_id, name, target_folder, batch, flag_filter, limits, watermark
+                target, folder_id, name, target_folder, batch, fetched, flag_filter, limits, watermark
             )
             copied_count += done
             skipped_now += refused
@@ -550,19 +560,18 @@ class _MailboxCopy:
 
     def _copy_batch(
         self,
-        source: Connector,
         target: Connector,
         folder_id: int,
         name: str,
         target_folder: TargetFolder,
         batch: Sequence[MessageInfo],
+        fetched: list[FetchedMessage],
         flag_filter: FlagFilter,
         limits: Limits,
         watermark: int,
     ) -> tuple[int, int, int]:
-        """Copy one batch and record it; returns (copied, skipped, the new target watermark)."""
+        """Append one fetched batch and record it; returns (copied, skipped, the new target watermark)."""
         uids = [m.uid for m in batch]
-        fetched = list(source.fetch_messages(name, uids))
         try:
             outgoing: list[OutgoingMessage] = []
             sent: list[FetchedMessage] = []

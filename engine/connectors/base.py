@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from engine.connectors.body import MessageBody
 from engine.endpoints import Endpoint, mailbox_secret_key
@@ -242,8 +241,20 @@ class Connector(Protocol):
 
     def fetch_messages(self, folder: str, uids: Sequence[int]) -> Iterator[FetchedMessage]: ...
 
+    def request_messages(self, folder: str, uids: Sequence[int]) -> Any:
+        """Start reading UIDS and return a handle at once (the source sends while the target works)."""
+        ...
+
+    def collect_messages(self, pending: Any) -> list[FetchedMessage]:
+        """The messages of a request_messages handle, in UID order (those still there)."""
+        ...
+
     def ensure_folder(self, path: tuple[str, ...]) -> str:
         """The full name of the folder at PATH in the personal tree, created (and subscribed) if missing."""
+        ...
+
+    def ensure_folders(self, paths: Sequence[tuple[str, ...]]) -> list[str]:
+        """ensure_folder for many folders at once (one round trip on IMAP)."""
         ...
 
     def open_folder(self, name: str) -> TargetFolder: ...
@@ -300,11 +311,3 @@ class EndpointSemaphores:
 
     def release(self, endpoint: Endpoint) -> None:
         self._semaphore(endpoint).release()
-
-
-class Opener(Protocol):
-    """Opens a connector for an account (what sync_mailbox uses; tests may count connections)."""
-
-    def __call__(
-        self, account: Account, *, gate: ConnectionGate, cancel: threading.Event, role: str
-    ) -> AbstractContextManager[Connector]: ...

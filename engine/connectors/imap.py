@@ -14,6 +14,7 @@ import re
 import ssl
 import threading
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from engine import __version__
 from engine.connectors import utf7
@@ -94,6 +95,16 @@ def _flags(token: Token) -> tuple[str, ...]:
 
 def _flag_list(flags: Sequence[str]) -> bytes:
     return b"(" + " ".join(flags).encode("ascii") + b")"
+
+
+@dataclass
+class PendingFetch:
+    """A FETCH on its way (see ImapConnector.request_messages)."""
+
+    folder: str
+    uids: tuple[int, ...]
+    examine_tag: bytes = b""
+    fetch_tag: bytes = b""
 
 
 def valid_flag(flag: str) -> bool:
@@ -698,32 +709,61 @@ class ImapConnector:
 
     def fetch_messages(self, folder: str, uids: Sequence[int]) -> Iterator[FetchedMessage]:
         """The messages UIDS (those still there), whole; large ones spooled to temporary files."""
+        return iter(self.collect_messages(self.request_messages(folder, uids)))
+
+    def request_messages(self, folder: str, uids: Sequence[int]) -> PendingFetch:
+        """Send the FETCH for UIDS (after an EXAMINE, pipelined, when FOLDER is not open) and return
+        at once, so the caller can work on the target while the source sends; see collect_messages."""
+        pending = PendingFetch(folder, tuple(uids))
         if not uids:
-            return iter(())
-        self._ensure_selected(folder, readonly=True)
+            return pending
         wire = self._wire_or_fail()
         try:
-            completion = wire.run([b"UID", b"FETCH", uid_set(uids), b"(UID FLAGS INTERNALDATE BODY.PEEK[])"])
+            if self._selected is None or self._selected[0] != folder:
+                # A failed EXAMINE leaves no folder open, so the FETCH behind it cannot read another one.
+                pending.examine_tag = wire.submit(self._examine_parts(folder))
+                self._selected = (folder, True)
+            pending.fetch_tag = wire.submit(
+                [b"UID", b"FETCH", uid_set(uids), b"(UID FLAGS INTERNALDATE BODY.PEEK[])"]
+            )
+            wire.flush()
+        except (ConnectionLost, ProtocolError) as exc:
+            raise self._lost(exc) from None
+        return pending
+
+    def collect_messages(self, pending: PendingFetch) -> list[FetchedMessage]:
+        """The answer to request_messages, in UID order."""
+        if not pending.fetch_tag:
+            return []
+        wire = self._wire_or_fail()
+        try:
+            examined = wire.wait(pending.examine_tag) if pending.examine_tag else None
+            completion = wire.wait(pending.fetch_tag)
         except (ConnectionLost, ProtocolError) as exc:
             raise self._lost(exc) from None
         fetched: dict[int, FetchedMessage] = {}
-        for response in completion.responses(b"FETCH"):
+        for response in [*(examined.untagged if examined else []), *completion.untagged]:
+            if response.kind != b"FETCH":
+                continue
             items = fetch_items(response)
             uid = _int(items.get(b"UID"))
             body = items.get(b"BODY[]")
+            if isinstance(body, bytes):
+                body = MemoryBody(body)
             if uid and isinstance(body, MessageBody):
                 fetched[uid] = FetchedMessage(
                     uid, _flags(items.get(b"FLAGS")), _text(items.get(b"INTERNALDATE")), body
                 )
-            elif uid and isinstance(body, bytes):
-                fetched[uid] = FetchedMessage(
-                    uid, _flags(items.get(b"FLAGS")), _text(items.get(b"INTERNALDATE")), MemoryBody(body)
-                )
+        if examined is not None and not examined.ok:
+            self._selected = None
+            for message in fetched.values():
+                message.body.close()
+            raise self._refused(examined, f"open the folder {pending.folder}")
         if not completion.ok:
             for message in fetched.values():
                 message.body.close()
-            raise self._refused(completion, f"read messages in {folder}")
-        return iter([fetched[uid] for uid in sorted(fetched)])
+            raise self._refused(completion, f"read messages in {pending.folder}")
+        return [fetched[uid] for uid in sorted(fetched)]
 
     # -- writing (target only) ---------------------------------------------------------------------
 
@@ -732,33 +772,40 @@ class ImapConnector:
             raise AssertionError("the source is read-only: no command that changes it may be sent")
 
     def ensure_folder(self, path: tuple[str, ...]) -> str:
+        return self.ensure_folders([path])[0]
+
+    def ensure_folders(self, paths: Sequence[tuple[str, ...]]) -> list[str]:
+        """The full names of the folders at PATHS, creating (and subscribing) the missing ones and
+        their parents, all in one round trip."""
         self._require_target()
-        name = self._name_of(path)
-        if name in self._known_folders or name.upper() == "INBOX":
-            return name
         commands: list[list[CommandPart]] = []
         created: list[str] = []
-        start = 0 if path[0].upper() != "INBOX" else 1
-        for depth in range(start + 1, len(path) + 1):
-            partial = self._name_of(path[:depth])
-            if partial in self._known_folders:
-                continue
-            commands.append([b"CREATE", self._wire_name(partial)])
-            commands.append([b"SUBSCRIBE", self._wire_name(partial)])
-            created.append(partial)
-        wire = self._wire_or_fail()
-        try:
-            completions = wire.run_pipelined(commands)
-        except (ConnectionLost, ProtocolError) as exc:
-            raise self._lost(exc) from None
-        for partial, completion in zip(created, completions[::2], strict=True):
-            if not completion.ok and completion.code != b"ALREADYEXISTS":
-                # Some servers answer a plain NO for an existing folder: believe it only if it is listed.
-                listed = wire.run([b"LIST", b'""', self._wire_name(partial)])
-                if not listed.responses(b"LIST"):
-                    raise self._refused(completion, f"create the folder {partial}")
-            self._known_folders.add(partial)
-        return name
+        for path in paths:
+            start = 1 if path[0].upper() == "INBOX" else 0
+            for depth in range(start + 1, len(path) + 1):
+                partial = self._name_of(path[:depth])
+                if partial in self._known_folders or partial in created:
+                    continue
+                commands.append([b"CREATE", self._wire_name(partial)])
+                commands.append([b"SUBSCRIBE", self._wire_name(partial)])
+                created.append(partial)
+        if commands:
+            wire = self._wire_or_fail()
+            try:
+                completions = wire.run_pipelined(commands)
+            except (ConnectionLost, ProtocolError) as exc:
+                raise self._lost(exc) from None
+            for partial, completion in zip(created, completions[::2], strict=True):
+                if not completion.ok and completion.code != b"ALREADYEXISTS":
+                    # Some servers answer a plain NO for an existing folder: believe it only if listed.
+                    try:
+                        listed = wire.run([b"LIST", b'""', self._wire_name(partial)])
+                    except (ConnectionLost, ProtocolError) as exc:
+                        raise self._lost(exc) from None
+                    if not listed.responses(b"LIST"):
+                        raise self._refused(completion, f"create the folder {partial}")
+                self._known_folders.add(partial)
+        return [self._name_of(path) for path in paths]
 
     def open_folder(self, name: str) -> TargetFolder:
         self._require_target()

@@ -316,6 +316,16 @@ class MaildirConnector:
             )
         return out
 
+    def request_messages(self, folder: str, uids: Sequence[int]) -> tuple[str, tuple[int, ...]]:
+        """Nothing to send ahead for local files: remembers what to read."""
+        return folder, tuple(uids)
+
+    def collect_messages(self, pending: tuple[str, tuple[int, ...]]) -> list[FetchedMessage]:
+        return list(self.fetch_messages(*pending))
+
+    def ensure_folders(self, paths: Sequence[tuple[str, ...]]) -> list[str]:
+        return [self.ensure_folder(path) for path in paths]
+
     def fetch_messages(self, folder: str, uids: Sequence[int]) -> Iterator[FetchedMessage]:
         entries = self._scan(folder)
         folder_dir = self._dir_of(folder)

@@ -127,6 +127,8 @@ class TcpProxy:
                 self._pump(server_reader, client_writer, self.delay_down, state, cut),
                 return_exceptions=True,
             )
+        except asyncio.CancelledError:
+            pass  # stopping: asyncio's server callback would report a cancelled handler as an error
         finally:
             self.open_now -= 1
             self._open.discard(task)
