@@ -15,12 +15,10 @@ exercise every decision without a server.
 
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from email.header import decode_header, make_header
 from enum import StrEnum
 
 from engine.connectors.base import FlagChange, FolderListing, FolderStatus, ListingRequest, MessageInfo
@@ -340,6 +338,10 @@ def flag_changes(updates: Sequence[FlagUpdate], flag_filter: FlagFilter) -> list
 def subject_and_date(header: bytes) -> tuple[str, str]:
     """The Subject (RFC 2047 decoded) and Date of a header, for skipped-item reports."""
     fields = header_fields(header)
+
+    # Imported here: only reports need them, and the email package is slow to load.
+    import email.utils
+    from email.header import decode_header, make_header
 
     raw_subject = fields.get("subject", b"").decode("utf-8", "replace")
     try:

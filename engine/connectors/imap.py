@@ -66,7 +66,8 @@ SPECIAL_USE_ATTRIBUTES = frozenset(
     {"\\sent", "\\trash", "\\drafts", "\\junk", "\\archive", "\\all", "\\flagged"}
 )
 HEADER_FIELDS = b"BODY.PEEK[HEADER.FIELDS (MESSAGE-ID DATE FROM TO SUBJECT)]"
-_ATOM_SPECIALS = re.compile(r'[(){ %*"\\\]\x00-\x1f\x7f-\uffff]')
+# What an atom (a keyword) may hold: printable ASCII except IMAP's specials.
+_ATOM_CHARS = frozenset(chr(c) for c in range(0x21, 0x7F)) - set('(){%*"\\]')
 _LIMIT_TEXT = re.compile(r"too many|maximum number of connections|connection limit|limit exceeded", re.I)
 _THROTTLE_TEXT = re.compile(r"throttl|try again later|server unavailable|temporar", re.I)
 
@@ -94,7 +95,9 @@ def _flags(token: Token) -> tuple[str, ...]:
 
 
 def _flag_list(flags: Sequence[str]) -> bytes:
-    return b"(" + " ".join(flags).encode("ascii") + b")"
+    # A keyword IMAP cannot carry (a space, non-ASCII: from a Maildir or an odd server) is left out
+    # rather than making the whole command invalid.
+    return b"(" + " ".join(f for f in flags if valid_flag(f)).encode("ascii") + b")"
 
 
 @dataclass
@@ -111,7 +114,7 @@ def valid_flag(flag: str) -> bool:
     """Whether FLAG can be written in an IMAP command (a system flag or an atom keyword)."""
     if flag.startswith("\\"):
         return flag[1:].isalpha()
-    return bool(flag) and not _ATOM_SPECIALS.search(flag)
+    return bool(flag) and all(ch in _ATOM_CHARS for ch in flag)
 
 
 class ImapConnector:

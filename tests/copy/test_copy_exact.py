@@ -191,11 +191,9 @@ def test_flag_removed_on_source_is_removed_on_target_but_a_flag_the_user_set_on_
 
 
 def test_source_separator_in_a_name_is_kept_readable_on_a_dot_separator_target_without_special_use(
-    dovecot: DovecotServer, dovecot_factory, ca_context: ssl.SSLContext
+    dovecot: DovecotServer, old_dovecot: DovecotServer, ca_context: ssl.SSLContext
 ) -> None:
-    from tests.rig.dovecot import DovecotOptions
-
-    old: DovecotServer = dovecot_factory(DovecotOptions(separator=".", special_use=False))
+    old = old_dovecot
     source_user, source_password = unique_user(dovecot, "bron")
     target_user, target_password = unique_user(old, "doel")
     tree = CorpusGenerator(8).tree(
@@ -220,11 +218,9 @@ def test_source_separator_in_a_name_is_kept_readable_on_a_dot_separator_target_w
 
 
 def test_old_source_without_special_use_lands_in_the_modern_targets_special_folders(
-    dovecot: DovecotServer, dovecot_factory, ca_context: ssl.SSLContext
+    dovecot: DovecotServer, old_dovecot: DovecotServer, ca_context: ssl.SSLContext
 ) -> None:
-    from tests.rig.dovecot import DovecotOptions
-
-    old: DovecotServer = dovecot_factory(DovecotOptions(separator=".", special_use=False))
+    old = old_dovecot
     source_user, source_password = unique_user(old, "bron")
     target_user, target_password = unique_user(dovecot, "doel")
     tree = CorpusGenerator(9).tree(

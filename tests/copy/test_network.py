@@ -22,7 +22,7 @@ from tests.copy.helpers import (
 )
 from tests.copy.test_copy_exact import DUTCH_TO_MODERN
 from tests.rig.corpus import CorpusGenerator, seed_imap
-from tests.rig.dovecot import DovecotOptions, DovecotServer
+from tests.rig.dovecot import DovecotServer
 from tests.rig.proxy import TcpProxy
 
 FAST_RETRY = SyncOptions(first_delay=0.01, max_delay=0.05)
@@ -80,9 +80,9 @@ def test_copy_through_a_20ms_round_trip_is_exact(dovecot: DovecotServer, ca_cont
 
 
 def test_too_many_connections_is_a_transient_error_with_a_code_the_runner_can_back_off_on(
-    dovecot: DovecotServer, dovecot_factory, ca_context: ssl.SSLContext
+    dovecot: DovecotServer, one_connection_dovecot: DovecotServer, ca_context: ssl.SSLContext
 ) -> None:
-    limited: DovecotServer = dovecot_factory(DovecotOptions(user_connection_limit=1))
+    limited = one_connection_dovecot
     source_user, source_password = unique_user(limited, "bron")
     target_user, target_password = unique_user(dovecot, "doel")
     seed_imap(
@@ -108,9 +108,9 @@ def test_too_many_connections_is_a_transient_error_with_a_code_the_runner_can_ba
 
 
 def test_busy_server_is_waited_for_and_the_copy_resumes_when_it_has_room(
-    dovecot: DovecotServer, dovecot_factory, ca_context: ssl.SSLContext
+    dovecot: DovecotServer, one_connection_dovecot: DovecotServer, ca_context: ssl.SSLContext
 ) -> None:
-    limited: DovecotServer = dovecot_factory(DovecotOptions(user_connection_limit=1))
+    limited = one_connection_dovecot
     source_user, source_password = unique_user(limited, "bron")
     target_user, target_password = unique_user(dovecot, "doel")
     seed_imap(

@@ -479,3 +479,18 @@ def test_events_and_results_are_frozen() -> None:
     event = MailboxPlanned("a@x.nl", 3, 10, 5, 500, 0)
     with pytest.raises(dataclasses.FrozenInstanceError):
         event.messages_to_copy = 6  # type: ignore[misc]
+
+
+def test_keywords_imap_cannot_carry_are_left_out_of_commands() -> None:
+    from engine.connectors.imap import _flag_list, valid_flag
+
+    assert [valid_flag(f) for f in ("$Label1", "Junk", "\\Seen", "a b", "x(y", "é", "")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
+    assert _flag_list(["\\Seen", "Mijn label", "$Done"]) == b"(\\Seen $Done)"
