@@ -75,7 +75,8 @@ class MailboxStarted(Event):
 
 @dataclass(frozen=True)
 class MailboxPlanned(Event):
-    """Known after listing the source, before copying: what this run will do (for the ETA)."""
+    """Known after listing the source, before copying: what this run will do (for the ETA). After a
+    retry it comes again, its totals including what earlier attempts of the run already copied."""
 
     folders: int
     source_messages: int  # in the folders that are copied
@@ -101,7 +102,7 @@ class FolderStarted(Event):
 
 @dataclass(frozen=True)
 class MessagesCopied(Event):
-    """Progress: cumulative for the mailbox in this run."""
+    """Progress: cumulative for the mailbox in this run, across retries (it never goes back)."""
 
     folder: str
     messages_done: int

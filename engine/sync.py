@@ -166,7 +166,7 @@ class _MailboxCopy:
         self.source_messages = 0
         self.folder_results: dict[str, FolderResult] = {}
         self.left_out: dict[str, LeftOut] = {}
-        # Per attempt.
+        # Progress of this run (over all attempts), for MessagesCopied.
         self.messages_to_copy = 0
         self.bytes_to_copy = 0
         self.done_messages = 0
@@ -331,8 +331,8 @@ class _MailboxCopy:
             # once its target folder is open (it may hold copies the state does not know).
             limits = self._limits(None)
             work: list[str] = []
-            self.messages_to_copy = self.bytes_to_copy = 0
-            self.done_messages = self.done_bytes = 0
+            # Counters stay cumulative over retries: what earlier attempts did counts as done.
+            self.messages_to_copy, self.bytes_to_copy = self.done_messages, self.done_bytes
             flag_updates = 0
             for name, check in checks.items():
                 if check.result is CheckResult.UNCHANGED:

@@ -9,7 +9,7 @@ from imapclient import IMAPClient
 
 from engine.connectors.base import EndpointSemaphores
 from engine.endpoints import Endpoint
-from engine.events import Event, MailboxStatus, Waiting
+from engine.events import Event, MailboxStatus, MessagesCopied, Waiting
 from engine.store import StateStore
 from engine.sync import MailboxJob, SyncOptions, sync_mailbox
 from tests.copy.helpers import (
@@ -206,3 +206,49 @@ def test_connection_gate_caps_connections_per_endpoint_across_threads(
     assert results == [MailboxStatus.SYNCED] * 5
     assert gate.peak["source"] <= 2 and gate.peak["target"] <= 3
     assert gate.open == {"source": 0, "target": 0}
+
+
+def test_server_ending_the_session_mid_copy_is_retried_and_the_copy_resumes_exactly(
+    dovecot: DovecotServer, ca_context: ssl.SSLContext
+) -> None:
+    """`doveadm kick` makes Dovecot end the sessions (as a server restart or an admin would)."""
+    import subprocess
+
+    source_user, source_password = unique_user(dovecot, "bron")
+    target_user, target_password = unique_user(dovecot, "doel")
+    tree = CorpusGenerator(seed=55).tree(150, folders=[(("INBOX",), 2), (("Projecten",), 1)])
+    seed_imap(dovecot.host, dovecot.imaps_port, source_user, source_password, tree, ssl_context=ca_context)
+    job = MailboxJob(
+        user_account(imap_endpoint(dovecot, "source"), source_user, source_password),
+        user_account(imap_endpoint(dovecot, "target"), target_user, target_password),
+        options=SyncOptions(batch_messages=20, first_delay=0.01, max_delay=0.05),
+    )
+    kicked: list[str] = []
+
+    def kick_on_second_and_fourth_batch(event: Event) -> None:
+        if isinstance(event, MessagesCopied) and len(kicked) < 2 and event.messages_done in (40, 80):
+            user = source_user if not kicked else target_user
+            subprocess.run(
+                ["doveadm", "-c", str(dovecot.config), "kick", user], check=True, capture_output=True
+            )
+            kicked.append(user)
+
+    events: list[Event] = []
+
+    def on_event(event: Event) -> None:
+        events.append(event)
+        kick_on_second_and_fourth_batch(event)
+
+    result = sync_mailbox(job, store=StateStore(), events=on_event)
+    assert result.status is MailboxStatus.SYNCED, result.error
+    assert kicked == [source_user, target_user]
+    waits = [e for e in events if isinstance(e, Waiting)]
+    assert len(waits) == 2 and {w.error.code for w in waits} <= {"imap.connection_lost", "imap.unavailable"}
+    progress = [e.messages_done for e in events if isinstance(e, MessagesCopied)]
+    assert progress == sorted(progress) and progress[-1] == result.copied  # never back to zero after a retry
+    expected = expected_target(
+        read_mailbox(dovecot, source_user, source_password, ca_context), DUTCH_TO_MODERN
+    )
+    assert without_empty(read_mailbox(dovecot, target_user, target_password, ca_context)) == without_empty(
+        expected
+    )
