@@ -66,7 +66,7 @@ class TestCA:
             .public_key(self._key.public_key())
             .serial_number(x509.random_serial_number())
             .not_valid_before(now - dt.timedelta(days=1))
-            .not_valid_after(now + dt.timedelta(days=30))
+            .not_valid_after(now + dt.timedelta(days=400))
             .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
             .add_extension(
                 x509.KeyUsage(
@@ -96,7 +96,7 @@ class TestCA:
         stem: str,
         hosts: tuple[str, ...] = ("127.0.0.1", "localhost"),
         *,
-        days_valid: int = 30,
+        days_valid: int = 365,
         expired: bool = False,
     ) -> CertFiles:
         """A server certificate for HOSTS signed by this CA (optionally already expired)."""

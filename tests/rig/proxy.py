@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import socket
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 
 class TcpProxy:
@@ -39,8 +39,12 @@ class TcpProxy:
         self.accepted = 0
         self.cuts = 0
         self.bytes_forwarded = 0
-        self.open_now = 0  # connections open through the proxy right now
-        self.peak_open = 0  # the most that were ever open at once (how tests prove a connection cap)
+        self.open_now = 0  # connections open through the proxy right now (until both sides closed)
+        self.peak_open = 0  # the most that were ever open at once
+        # Connections the client still holds (it has not closed its side yet): what a client-side cap
+        # controls. A connection the client closed can linger a moment while the server says goodbye.
+        self.client_open_now = 0
+        self.peak_client_open = 0
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="tcp-proxy", daemon=True)
         self._server: asyncio.base_events.Server | None = None
@@ -106,6 +110,14 @@ class TcpProxy:
             return
         self.open_now += 1
         self.peak_open = max(self.peak_open, self.open_now)
+        self.client_open_now += 1
+        self.peak_client_open = max(self.peak_client_open, self.client_open_now)
+        client_state = {"open": True}
+
+        def client_closed() -> None:
+            if client_state["open"]:
+                client_state["open"] = False
+                self.client_open_now -= 1
         for writer in (client_writer, server_writer):
             sock = writer.get_extra_info("socket")
             if sock is not None:
@@ -123,13 +135,14 @@ class TcpProxy:
         self._open.add(task)
         try:
             await asyncio.gather(
-                self._pump(client_reader, server_writer, self.delay_up, state, cut),
+                self._pump(client_reader, server_writer, self.delay_up, state, cut, on_eof=client_closed),
                 self._pump(server_reader, client_writer, self.delay_down, state, cut),
                 return_exceptions=True,
             )
         except asyncio.CancelledError:
             pass  # stopping: asyncio's server callback would report a cancelled handler as an error
         finally:
+            client_closed()
             self.open_now -= 1
             self._open.discard(task)
             for writer in (client_writer, server_writer):
@@ -143,6 +156,7 @@ class TcpProxy:
         delay: float,
         state: dict[str, int | None],
         cut: object,
+        on_eof: Callable[[], None] | None = None,
     ) -> None:
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue[tuple[float, bytes]] = asyncio.Queue()
@@ -153,6 +167,8 @@ class TcpProxy:
                     data = await reader.read(256 * 1024)
                 except (ConnectionError, OSError):
                     data = b""
+                if not data and on_eof is not None:
+                    on_eof()
                 queue.put_nowait((loop.time() + delay, data))
                 if not data:
                     return
