@@ -85,8 +85,10 @@ def _endpoint(store: Any, name: str, role: str) -> Endpoint:
     return endpoint
 
 
-def _mailboxes(path: str) -> tuple[list[MailboxRef], int]:
-    """The ready mailboxes of the list and how many rows were left out for errors."""
+def _mailboxes(path: str, source: Endpoint, target: Endpoint) -> tuple[list[MailboxRef], int]:
+    """The ready mailboxes of the list and how many rows were left out for errors. Passwords in the
+    list go to the keyring (as `migrate` puts them), so mailboxes without admin access can be checked."""
+    from engine.keystore import SecretStore
     from engine.lists import load_mailbox_list
 
     mailbox_list = load_mailbox_list(Path(path))
@@ -99,6 +101,8 @@ def _mailboxes(path: str) -> tuple[list[MailboxRef], int]:
             + (" and a problem in its header." if mailbox_list.blocked else "."),
             f"See what is wrong with: mailstage-cli validate {path}",
         )
+    role = mailbox_list.format.password_role if mailbox_list.format else "source"
+    mailbox_list.store_secrets(SecretStore(), source.name if role == "source" else target.name)
     refs = [MailboxRef(entry.address, entry.login or "", entry.target_login or "") for entry in ready]
     return refs, len(mailbox_list.entries) - len(ready)
 
@@ -153,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
     mailboxes: list[MailboxRef] = []
     left_out = 0
     if args.list:
-        mailboxes, left_out = _mailboxes(args.list)
+        mailboxes, left_out = _mailboxes(args.list, source, target)
     setup = CheckSetup(
         source=source,
         target=target,
