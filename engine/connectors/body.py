@@ -55,6 +55,9 @@ class MemoryBody(MessageBody):
         self.size = len(data)
 
     def chunks(self, chunk_size: int = CHUNK) -> Iterator[bytes]:
+        if self.size <= chunk_size:
+            yield self.data  # the common case: no copy
+            return
         view = memoryview(self.data)
         for start in range(0, self.size, chunk_size):
             yield bytes(view[start : start + chunk_size])

@@ -28,6 +28,7 @@ _LITERAL_AT_END = re.compile(rb"\{(\d+)\+?\}\r\n\Z")
 _QUOTED = re.compile(rb'"((?:[^"\\]|\\.)*)"', re.DOTALL)
 _UNESCAPE = re.compile(rb"\\(.)", re.DOTALL)
 _ATOM = re.compile(rb"[^ ()\[\]\"]+")
+_NOT_QUOTABLE = re.compile(rb"[^\x20-\x7e]")
 _MAX_LINE = 64 * 1024 * 1024  # a SEARCH or FETCH line of 100,000 messages fits many times over
 _STATUS_WORDS = {b"OK", b"NO", b"BAD", b"BYE", b"PREAUTH"}
 _WRITE_CHUNK = 256 * 1024
@@ -116,7 +117,7 @@ CommandPart = bytes | Literal
 def quote(value: str | bytes) -> CommandPart:
     """VALUE as an IMAP string: quoted when it can be, a literal otherwise (non-ASCII, CR/LF)."""
     raw = value.encode("utf-8") if isinstance(value, str) else value
-    if any(b > 0x7E or b < 0x20 for b in raw):
+    if _NOT_QUOTABLE.search(raw):
         return Literal(raw)
     return b'"' + raw.replace(b"\\", b"\\\\").replace(b'"', b'\\"') + b'"'
 
@@ -192,20 +193,27 @@ class _Tokenizer:
         return self.text[self.pos] if self.pos < len(self.text) else -1
 
     def token(self) -> Token:
-        self._skip_spaces()
         text = self.text
-        if self.pos >= len(text):
+        pos = self.pos
+        end = len(text)
+        while pos < end and text[pos] == 0x20:
+            pos += 1
+        self.pos = pos
+        if pos >= end:
             raise ProtocolError("unexpected end of response")
         ch = text[self.pos]
         if ch == 0x28:  # (
             self.pos += 1
             items: list[Token] = []
             while True:
-                self._skip_spaces()
-                if self.pos >= len(text):
+                pos = self.pos
+                while pos < end and text[pos] == 0x20:
+                    pos += 1
+                self.pos = pos
+                if pos >= end:
                     raise ProtocolError("unclosed parenthesis in response")
-                if text[self.pos] == 0x29:  # )
-                    self.pos += 1
+                if text[pos] == 0x29:  # )
+                    self.pos = pos + 1
                     return items
                 items.append(self.token())
         if ch == 0x22:  # "

@@ -72,6 +72,10 @@ class TcpProxy:
                 self._server.close()
             for transport in list(self._transports):
                 transport.abort()
+            # Aborted connections end their handlers; cancelling them instead would make asyncio
+            # report each cancelled handler as an error.
+            if self._open:
+                await asyncio.wait(list(self._open), timeout=5)
             for task in list(self._open):
                 task.cancel()
 
@@ -118,6 +122,7 @@ class TcpProxy:
             if client_state["open"]:
                 client_state["open"] = False
                 self.client_open_now -= 1
+
         for writer in (client_writer, server_writer):
             sock = writer.get_extra_info("socket")
             if sock is not None:
