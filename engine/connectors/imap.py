@@ -146,6 +146,7 @@ class ImapConnector:
         self.personal_prefix = ""
         self._other_prefixes: list[tuple[str, Namespace]] = []
         self._wire: ImapWire | None = None
+        self._setup_tags: list[bytes] = []  # ID and NAMESPACE sent after login, answers not read yet
         self._holds_gate = False
         self._selected: tuple[str, bool] | None = None  # (folder, read-only)
         self._known_folders: set[str] = set()
@@ -214,6 +215,8 @@ class ImapConnector:
     def _wire_or_fail(self) -> ImapWire:
         if self._wire is None or self._wire.closed:
             raise self._lost(ConnectionLost("the connection is closed"))
+        if self._setup_tags:
+            self._finish_setup(self._wire)
         return self._wire
 
     # -- opening ---------------------------------------------------------------------------------
@@ -427,19 +430,28 @@ class ImapConnector:
         )
 
     def _after_login(self) -> None:
+        """Send ID and NAMESPACE without waiting: their answers are read together with the first
+        real command's (list_folders sends LIST behind them), a round trip saved on every login."""
         wire = self._wire_or_fail()
-        commands: list[list[CommandPart]] = []
-        if "ID" in self.capabilities:
-            commands.append([b"ID", b'("name" "Mailstage" "version" "' + __version__.encode() + b'")'])
-        if "NAMESPACE" in self.capabilities:
-            commands.append([b"NAMESPACE"])
         try:
-            completions = wire.run_pipelined(commands)
+            if "ID" in self.capabilities:
+                self._setup_tags.append(
+                    wire.submit([b"ID", b'("name" "Mailstage" "version" "' + __version__.encode() + b'")'])
+                )
+            if "NAMESPACE" in self.capabilities:
+                self._setup_tags.append(wire.submit([b"NAMESPACE"]))
+            wire.flush()
         except (ConnectionLost, ProtocolError) as exc:
             raise self._lost(exc) from None
-        for completion in completions:
-            for response in completion.responses(b"NAMESPACE"):
-                self._read_namespace(response)
+
+    def _finish_setup(self, wire: ImapWire) -> None:
+        tags, self._setup_tags = self._setup_tags, []
+        try:
+            for tag in tags:
+                for response in wire.wait(tag).responses(b"NAMESPACE"):
+                    self._read_namespace(response)
+        except (ConnectionLost, ProtocolError) as exc:
+            raise self._lost(exc) from None
 
     def _read_namespace(self, response: Response) -> None:
         kinds = (Namespace.PERSONAL, Namespace.OTHER_USERS, Namespace.SHARED)
@@ -498,12 +510,16 @@ class ImapConnector:
     # -- folders ---------------------------------------------------------------------------------
 
     def list_folders(self) -> list[FolderInfo]:
-        wire = self._wire_or_fail()
+        if self._wire is None or self._wire.closed:
+            raise self._lost(ConnectionLost("the connection is closed"))
+        wire = self._wire
         command: list[CommandPart] = [b"LIST", b'""', b'"*"']
         if self.features.special_use and "LIST-EXTENDED" in self.capabilities:
             command.append(b"RETURN (SPECIAL-USE)")
         try:
-            completion = wire.run(command)
+            tag = wire.submit(command)  # behind ID and NAMESPACE, if they are still on their way
+            self._finish_setup(wire)
+            completion = wire.wait(tag)
         except (ConnectionLost, ProtocolError) as exc:
             raise self._lost(exc) from None
         if not completion.ok:
