@@ -488,7 +488,20 @@ class ImapConnector:
             raw = utf7.encode(name)
         return quote(raw)
 
+    @property
+    def _root(self) -> str:
+        """The mailbox's root folder in a shared tree (the list's UserRoot), in this server's terms."""
+        parts = [p for p in self.account.root.replace("\\", "/").split("/") if p]
+        return self.separator.join(parts)
+
     def _path_of(self, name: str, separator: str) -> tuple[str, ...]:
+        root = self._root
+        if root:
+            # Under a UserRoot the root folder is the mailbox's INBOX and its subfolders its folders.
+            if name == root:
+                return ("INBOX",)
+            parts = tuple(name[len(root) + len(separator) :].split(separator))
+            return ("INBOX", *parts[1:]) if parts[0].upper() == "INBOX" else parts
         if name.upper() == "INBOX":
             return ("INBOX",)
         rest = name
@@ -500,6 +513,10 @@ class ImapConnector:
         return parts
 
     def _name_of(self, path: tuple[str, ...]) -> str:
+        root = self._root
+        if root:
+            rest = path[1:] if path[0].upper() == "INBOX" else path
+            return root + "".join(self.separator + p for p in rest)
         if path[0].upper() == "INBOX":
             return "INBOX" + "".join(self.separator + p for p in path[1:])
         prefix = self.personal_prefix
@@ -513,19 +530,30 @@ class ImapConnector:
         if self._wire is None or self._wire.closed:
             raise self._lost(ConnectionLost("the connection is closed"))
         wire = self._wire
-        command: list[CommandPart] = [b"LIST", b'""', b'"*"']
+        returns: list[CommandPart] = []
         if self.features.special_use and "LIST-EXTENDED" in self.capabilities:
-            command.append(b"RETURN (SPECIAL-USE)")
+            returns.append(b"RETURN (SPECIAL-USE)")
         try:
-            tag = wire.submit(command)  # behind ID and NAMESPACE, if they are still on their way
-            self._finish_setup(wire)
-            completion = wire.wait(tag)
+            if self.account.root:
+                # The root and what is under it, not every mailbox of the shared tree.
+                self._finish_setup(wire)
+                root = self._root
+                tags = [
+                    wire.submit([b"LIST", b'""', quote(utf7.encode(pattern)), *returns])
+                    for pattern in (root, root + self.separator + "*")
+                ]
+            else:
+                tags = [wire.submit([b"LIST", b'""', b'"*"', *returns])]  # behind ID and NAMESPACE
+                self._finish_setup(wire)
+            completions = [wire.wait(tag) for tag in tags]
         except (ConnectionLost, ProtocolError) as exc:
             raise self._lost(exc) from None
+        completion = next((c for c in completions if not c.ok), completions[-1])
         if not completion.ok:
             raise self._refused(completion, "list the folders", severity=Severity.MAILBOX)
         folders: list[FolderInfo] = []
-        for response in completion.responses(b"LIST"):
+        root = self._root
+        for response in [r for c in completions for r in c.responses(b"LIST")]:
             if len(response.data) < 3:
                 continue
             attributes_token, separator_token, name_token = response.data[:3]
@@ -541,10 +569,14 @@ class ImapConnector:
             if isinstance(name_token, bytes):
                 self._wire_names[name] = name_token
             namespace = Namespace.PERSONAL
-            for prefix, kind in sorted(self._other_prefixes, key=lambda p: -len(p[0])):
-                if name.startswith(prefix) or name + separator == prefix:
-                    namespace = kind
-                    break
+            if root:
+                if name != root and not name.startswith(root + separator):
+                    continue  # not this mailbox's (a server may list more than the pattern asked)
+            else:
+                for prefix, kind in sorted(self._other_prefixes, key=lambda p: -len(p[0])):
+                    if name.startswith(prefix) or name + separator == prefix:
+                        namespace = kind
+                        break
             self._known_folders.add(name)
             folders.append(FolderInfo(name, self._path_of(name, separator), attributes, namespace))
         return folders

@@ -166,3 +166,42 @@ def test_cancel_stops_between_batches_and_the_next_run_finishes_the_copy(
     assert without_empty(read_mailbox(dovecot, target_user, target_password, ca_context)) == without_empty(
         source
     )
+
+
+def test_user_root_copies_only_the_mailbox_under_it_with_the_root_as_inbox(
+    dovecot: DovecotServer, ca_context: ssl.SSLContext
+) -> None:
+    """The IMAP list's UserRoot: one login sees a tree of mailboxes; this one lives under /users/terry."""
+    from engine.connectors.base import Account
+    from engine.endpoints import mailbox_secret_key
+    from engine.keystore import SecretStore
+
+    tree_user, tree_password = unique_user(dovecot, "boom")
+    target_user, target_password = unique_user(dovecot, "doel")
+    tree = CorpusGenerator(seed=75).tree(
+        60,
+        folders=[
+            (("users", "terry"), 3),
+            (("users", "terry", "Verzonden items"), 2),
+            (("users", "terry", "Projecten"), 1),
+            (("users", "anna"), 2),
+            (("Eigen",), 1),
+        ],
+    )
+    seed_imap(dovecot.host, dovecot.imaps_port, tree_user, tree_password, tree, ssl_context=ca_context)
+    source_endpoint = imap_endpoint(dovecot, "source")
+    SecretStore().put(mailbox_secret_key("source", "terry@example.nl"), tree_password)
+    job = MailboxJob(
+        Account(source_endpoint, "terry@example.nl", username=tree_user, root="/users/terry"),
+        user_account(imap_endpoint(dovecot, "target"), target_user, target_password),
+    )
+    result = sync_mailbox(job, store=StateStore())
+    assert result.status is MailboxStatus.SYNCED, result.error
+    source = read_mailbox(dovecot, tree_user, tree_password, ca_context)
+    mapping = {name: None for name in source}
+    mapping.update(
+        {"users/terry": "INBOX", "users/terry/Verzonden items": "Sent", "users/terry/Projecten": "Projecten"}
+    )
+    assert without_empty(read_mailbox(dovecot, target_user, target_password, ca_context)) == without_empty(
+        expected_target(source, mapping)
+    )
