@@ -28,7 +28,6 @@ from engine.endpoints import AdminLoginStyle, Endpoint, EndpointKind, Security
 from engine.errors import MailstageError, Severity
 from engine.events import ErrorInfo, SkippedItem
 from engine.folders import FolderRule, RuleAction
-from engine.paths import state_home
 from engine.plan import CopiedMessage, FolderSummary
 from engine.status import BatchStatus, MailboxStatus
 
@@ -225,7 +224,11 @@ class StateStore:
     """
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = path or state_home() / STATE_FILE
+        if path is None:
+            from engine.paths import state_home  # platformdirs loads slowly; a given path needs none of it
+
+            path = state_home() / STATE_FILE
+        self.path = path
         self._lock = threading.RLock()
         try:
             self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
