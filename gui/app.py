@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import sys
 
 from PySide6.QtWidgets import QApplication
@@ -72,6 +73,8 @@ def _log_uncaught(kind: type[BaseException], error: BaseException, trace: object
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A batch runs in a child process (gui/batch_process.py); a frozen bundle must let it start.
+    multiprocessing.freeze_support()
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test is not None:
         from gui.selftest import run_self_test

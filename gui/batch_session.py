@@ -10,26 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from engine.batches import (
     BatchProgress,
-    BatchRunner,
     BatchStatusChanged,
     MailboxProgress,
     MailboxStatusChanged,
     MailboxWaiting,
-    create_batch,
     reports_folder,
 )
-from engine.endpoints import Endpoint, EndpointKind
 from engine.folders import LOCALIZED_NAMES, Role
 from engine.reports import BatchSummary
 from engine.status import BatchStatus, MailboxStatus
-from engine.store import NewBatchMailbox, StateStore
+from engine.store import NewBatchMailbox
+from gui.batch_process import BatchPlan, run_batch_in_process
 from gui.bridge import Task, TaskState
 from gui.context import WizardContext
 from gui.models import MailboxProgressModel
@@ -49,18 +46,6 @@ def exclude_patterns(choices: list[str]) -> tuple[str, ...]:
         for name in names:
             patterns += [name, f"{name}/*"]
     return tuple(dict.fromkeys(patterns))
-
-
-@dataclass(frozen=True)
-class BatchPlan:
-    """What a run needs, taken from the project on the main thread."""
-
-    name: str
-    source: Endpoint
-    target: Endpoint
-    mailboxes: tuple[NewBatchMailbox, ...]
-    exclude: tuple[str, ...]
-    concurrency: int
 
 
 def plan_from(context: WizardContext) -> BatchPlan:
@@ -84,33 +69,6 @@ def plan_from(context: WizardContext) -> BatchPlan:
     )
 
 
-def run_batch(plan: BatchPlan, state: TaskState, session: BatchSession, retry_failed: bool) -> BatchSummary:
-    """Create the batch if it is new, then run it (an incremental sync when it ran before). Worker side."""
-    store = StateStore()
-    try:
-        # The store keeps endpoints without secrets; the passwords are in the keyring already.
-        store.save_endpoint(plan.source)
-        store.save_endpoint(plan.target)
-        if store.get_batch(plan.name) is None:
-            create_batch(
-                store, plan.name, plan.source, plan.target, plan.mailboxes, exclude_folders=plan.exclude
-            )
-        token_for = None
-        if EndpointKind.M365 in (plan.source.kind, plan.target.kind):
-            from engine.m365.connect import M365TokenSource
-
-            token_for = M365TokenSource(cancel=state.stop_event)
-        runner = BatchRunner(
-            store, plan.name, events=state.emit, concurrency=plan.concurrency, token_for=token_for
-        )
-        session.runner = runner
-        if state.should_stop():
-            runner.stop()
-        return runner.run(only_failed=retry_failed)
-    finally:
-        store.close()
-
-
 class BatchSession(QObject):
     """Signals:
     progressed(object): the batch's ProgressSnapshot (fraction, bytes, rate, ETA), a few times a second.
@@ -129,7 +87,6 @@ class BatchSession(QObject):
         self.context = context
         self.model = model
         self.task: Task | None = None
-        self.runner: BatchRunner | None = None  # set by the worker once the run exists
         self.stopping = False
         self.status: BatchStatus | None = None
         self._rates: dict[str, tuple[float, int, float]] = {}  # mailbox -> (time, bytes, smoothed rate)
@@ -145,7 +102,11 @@ class BatchSession(QObject):
         self._rates.clear()
 
         def work(state: TaskState) -> BatchSummary:
-            return run_batch(plan, state, self, retry_failed)
+            # The batch itself runs in a child process (gui/batch_process.py: why); this pool thread
+            # only relays its events into the bridge and asks it to stop.
+            return run_batch_in_process(
+                plan, emit=state.emit, should_stop=state.should_stop, retry_failed=retry_failed
+            )
 
         self.task = self.context.runner.run(
             work, on_done=self._on_done, on_error=self._on_error, on_events=self._on_events
@@ -157,9 +118,6 @@ class BatchSession(QObject):
         if self.task is None:
             return
         self.task.state.stop_event.set()
-        runner = self.runner
-        if runner is not None:
-            runner.stop()
         if wait and self.task.future is not None:
             self.task.future.exception()
 
@@ -222,11 +180,9 @@ class BatchSession(QObject):
 
     def _on_done(self, summary: BatchSummary) -> None:
         self.task = None
-        self.runner = None
         stopped = summary.status is BatchStatus.STOPPED
         self.finished_batch.emit(summary, stopped)
 
     def _on_error(self, error: BaseException) -> None:
         self.task = None
-        self.runner = None
         self.failed.emit(error)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from engine.errors import MailstageError
 from engine.keystore import REDACTOR
 from engine.paths import log_dir
+from gui.style import error_frame_style
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ class ErrorView(QFrame):
         super().__init__(parent)
         self.setObjectName(name)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setProperty("role", "error")
+        error_frame_style(self)
         self.parts: ErrorParts | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)

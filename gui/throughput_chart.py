@@ -40,6 +40,13 @@ class ThroughputChart(QWidget):
 
     def paintEvent(self, _event: object) -> None:
         painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:
+            # Ended here, not whenever Python collects it: Qt's backing store needs it finished.
+            painter.end()
+
+    def _paint(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         frame = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)

@@ -22,13 +22,6 @@ from gui.pages.welcome import BeforeYouBeginPage
 
 log = logging.getLogger(__name__)
 
-# Marks a control the admin must still fill in; a colour that reads on light and dark palettes.
-STYLE_SHEET = """
-*[missing="true"] { border: 2px solid #d13438; border-radius: 3px; }
-QLabel[role="missing"] { color: palette(text); padding: 6px; border-left: 4px solid #d13438; }
-QFrame[role="error"] { border: 1px solid #d13438; border-radius: 4px; }
-"""
-
 
 class MigrationWizard(QWizard):
     """The main window. ModernStyle on every platform: Windows' AeroStyle breaks dark mode.
@@ -50,7 +43,6 @@ class MigrationWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Start migration"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Close"))
-        self.setStyleSheet(STYLE_SHEET)
         self.setMinimumSize(820, 600)
         self.resize(940, 680)
         self.context = context or WizardContext(self)

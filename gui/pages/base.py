@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from gui.context import WizardContext
 from gui.flow import MigrationProject, Missing, PageId, missing, next_page
+from gui.style import mark_missing, note_style
 
 
 def missing_text(code: str) -> str:
@@ -90,7 +91,7 @@ class MigrationPage(QWizardPage):
         outer.addLayout(self.body, 1)
         self.missing_label = QLabel()
         self.missing_label.setObjectName(f"{page_key(self.page_id)}MissingLabel")
-        self.missing_label.setProperty("role", "missing")
+        note_style(self.missing_label)
         self.missing_label.setWordWrap(True)
         self.missing_label.setTextFormat(Qt.TextFormat.RichText)
         self.missing_label.setVisible(False)
@@ -127,16 +128,18 @@ class MigrationPage(QWizardPage):
     def refresh(self) -> None:
         """Re-evaluate what is missing: the note, the marks and the Next button."""
         items = self.missing_now()
+        wanted = [
+            w
+            for item in (items if self.shows_missing() else [])
+            if (w := self.findChild(QWidget, item.control))
+        ]
         for widget in self._marked:
-            widget.setProperty("missing", False)
-            _repolish(widget)
-        self._marked = []
-        for item in items if self.shows_missing() else []:
-            widget = self.findChild(QWidget, item.control)
-            if widget is not None:
-                widget.setProperty("missing", True)
-                _repolish(widget)
-                self._marked.append(widget)
+            if widget not in wanted:
+                mark_missing(widget, False)
+        for widget in wanted:
+            if widget not in self._marked:
+                mark_missing(widget, True)
+        self._marked = wanted
         if items:
             heading = QCoreApplication.translate("MigrationPage", "To go on:")
             lines = "".join(f"<li>{_escape(missing_text(item.code))}</li>" for item in items)
@@ -164,13 +167,6 @@ def page_key(page: PageId) -> str:
     """PageId.BEFORE_YOU_BEGIN -> "beforeYouBegin": the stem of the page's objectNames."""
     first, *rest = page.name.lower().split("_")
     return first + "".join(word.capitalize() for word in rest)
-
-
-def _repolish(widget: QWidget) -> None:
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
-    widget.update()
 
 
 def _escape(text: str) -> str:

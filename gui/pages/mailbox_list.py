@@ -30,6 +30,7 @@ from gui.flow import MigrationProject, PageId
 from gui.labels import number
 from gui.models import MailboxListModel, ProblemFilter
 from gui.pages.base import MigrationPage, text_label
+from gui.style import note_style
 
 LIST_SUFFIXES = (".csv", ".txt", ".xlsx")
 
@@ -87,7 +88,7 @@ class MailboxListPage(MigrationPage):
         )
         self.body.addWidget(self.file_label)
         self.list_problems = text_label("", "listProblemsLabel")
-        self.list_problems.setProperty("role", "missing")
+        note_style(self.list_problems)
         self.list_problems.setVisible(False)
         self.body.addWidget(self.list_problems)
 

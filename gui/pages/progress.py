@@ -222,7 +222,7 @@ class ProgressPage(MigrationPage):
         fraction = float(getattr(snapshot, "fraction", 0.0))
         # Never backwards (Microsoft's rule), and never full before the batch is done.
         self._fraction = max(self._fraction, min(fraction, 0.999))
-        self.bar.setValue(int(self._fraction * BAR_STEPS))
+        self._set_bar(int(self._fraction * BAR_STEPS))
         speed = float(getattr(snapshot, "bytes_per_second", 0.0))
         self.chart.add_sample(speed)
         parts = [
@@ -238,6 +238,13 @@ class ProgressPage(MigrationPage):
         self.speed_label.setText(" · ".join(parts))
         self._show_counts()
         self._show_waiting()
+
+    def _set_bar(self, value: int) -> None:
+        # QProgressBar.setValue repaints at once; batching it with the rest of the page's changes
+        # keeps the main thread free (bench/bench_gui_stall.py).
+        self.bar.setUpdatesEnabled(False)
+        self.bar.setValue(value)
+        self.bar.setUpdatesEnabled(True)
 
     def _show_counts(self) -> None:
         counts = self.model.counts()
