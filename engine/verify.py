@@ -20,7 +20,6 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 from engine.checks.mailboxes import MessageSummary, header_summary
@@ -30,21 +29,13 @@ from engine.connectors.base import FolderListing, HeaderInfo, ListingRequest
 from engine.endpoints import Endpoint
 from engine.errors import MailstageError
 from engine.plan import Fingerprint, internaldate_epoch, match_messages, message_identity
+from engine.status import Grade
 from engine.store import MailboxKey, StateStore
 
 log = logging.getLogger(__name__)
 
 POOR_SHARE = 0.01  # more than 1 % missing is Poor
 LISTED_MISSING = 500  # missing messages named per mailbox; the rest are counted
-
-
-class Grade(StrEnum):
-    """Microsoft's data consistency score names."""
-
-    PERFECT = "Perfect"
-    GOOD = "Good"
-    INVESTIGATE = "Investigate"
-    POOR = "Poor"
 
 
 @dataclass(frozen=True)
