@@ -26,6 +26,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=SUPPORTED, help="language of the wizard (default: the system's)")
     parser.add_argument("--screenshot", metavar="PNG", help="save a picture of the first page and exit")
     parser.add_argument(
+        "--demo", action="store_true", help="open the wizard on the demo company (no server needed)"
+    )
+    parser.add_argument(
         "--self-test",
         nargs="?",
         const="-",
@@ -86,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     translators = install_translators(app, choose_language(args.lang))
     wizard = MigrationWizard()
     wizard.show()
+    if args.demo:
+        wizard.start_demo()
     if args.screenshot:
         app.processEvents()
         wizard.grab().save(args.screenshot)

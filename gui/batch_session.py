@@ -186,3 +186,30 @@ class BatchSession(QObject):
     def _on_error(self, error: BaseException) -> None:
         self.task = None
         self.failed.emit(error)
+
+
+def stored_summary(batch: str) -> BatchSummary | None:
+    """The batch as the state store holds it (for a reopened migration); None when it never started."""
+    from engine.batches import summarise
+    from engine.store import StateStore
+
+    store = StateStore()
+    try:
+        record = store.get_batch(batch)
+        return summarise(store, record) if record is not None else None
+    finally:
+        store.close()
+
+
+def outcome_changes(summary: BatchSummary) -> dict[str, dict[str, Any]]:
+    """Progress-table rows from a stored summary."""
+    return {
+        m.address: {
+            "status": m.status,
+            "items_done": m.items_migrated,
+            "bytes_done": m.bytes_migrated,
+            "error_what": m.error_what,
+            "error_fix": m.error_fix,
+        }
+        for m in summary.mailboxes
+    }

@@ -241,6 +241,7 @@ class BatchState:
     mailboxes: list[str] = field(default_factory=list)  # the addresses this batch copies
     synced: int = 0
     failed: int = 0
+    resume_on_open: bool = False  # stopped because the window closed: go on when reopened
 
 
 @dataclass

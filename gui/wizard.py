@@ -9,7 +9,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from gui.context import WizardContext
-from gui.flow import PageId
+from gui.demo import prepare_demo
+from gui.flow import MigrationProject, PageId
 from gui.pages.base import MigrationPage
 from gui.pages.batch import BatchPage
 from gui.pages.checks import ChecksPage
@@ -71,6 +72,9 @@ class MigrationWizard(QWizard):
         ):
             self._add(page)
         self.cutover_page.nextBatchRequested.connect(self.start_next_batch)
+        self.before_you_begin.demo_available = lambda: True
+        self.before_you_begin.reload_recent()
+        self.before_you_begin.demoRequested.connect(self.start_demo)
         for page in self.pages.values():
             page.show_project(self.context.project)
         self.currentIdChanged.connect(self._on_current_id_changed)
@@ -82,6 +86,24 @@ class MigrationWizard(QWizard):
 
     def page_for(self, page_id: PageId) -> MigrationPage:
         return self.pages[page_id]
+
+    def start_demo(self) -> None:
+        """Prepare the demo company in the background, then walk it from the mailbox list on."""
+        page = self.before_you_begin
+        page.demo_button.setEnabled(False)
+        page.error_view.clear()
+
+        def done(project: MigrationProject) -> None:
+            page.demo_button.setEnabled(True)
+            self.context.replace_project(project)
+            if self.currentPage() is page:
+                self.next()
+
+        def failed(error: BaseException) -> None:
+            page.demo_button.setEnabled(True)
+            page.error_view.show_error(error)
+
+        self.context.runner.run(lambda state: prepare_demo(), on_done=done, on_error=failed)
 
     def start_next_batch(self) -> None:
         """Seed steps 8-9: another batch with the same servers, from the mailbox list on."""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from engine.reports import BatchSummary
 from engine.status import BatchStatus, MailboxStatus
-from gui.batch_session import BatchSession
+from gui.batch_session import BatchSession, outcome_changes, stored_summary
 from gui.context import WizardContext
 from gui.errors import ErrorView
 from gui.flow import BatchPhase, MigrationProject, PageId
@@ -138,9 +138,29 @@ class ProgressPage(MigrationPage):
         if not self.model.rowCount():
             self.model.set_addresses(batch.mailboxes or self.project.mailbox_list.addresses)
         phase = BatchPhase(batch.phase)
-        if phase in (BatchPhase.NOT_STARTED, BatchPhase.RUNNING):
+        if phase is BatchPhase.STOPPED and batch.resume_on_open:
+            # Stopped because the window closed (the question said so): go on now.
+            batch.resume_on_open = False
+            self.start()
+        elif phase in (BatchPhase.NOT_STARTED, BatchPhase.RUNNING):
+            # RUNNING here means Mailstage ended while the batch ran: it goes on where it was.
             self._start_when_due()
+        elif batch.name:
+            self._show_stored(batch.name)
         self._update_buttons()
+
+    def _show_stored(self, name: str) -> None:
+        """A reopened, stopped batch: show each mailbox as the state store has it."""
+
+        def shown(summary: BatchSummary | None) -> None:
+            if summary is not None and not (self.session is not None and self.session.running):
+                self.model.update(outcome_changes(summary))
+                self._show_counts()
+                self._update_buttons()
+
+        self.context.runner.run(
+            lambda state: stored_summary(name), on_done=shown, on_error=self.error_view.show_error
+        )
 
     def shows_missing(self) -> bool:
         return False  # the bar and the counts say it; a "to go on" note would only repeat it
@@ -181,6 +201,11 @@ class ProgressPage(MigrationPage):
         batch = project.batch
         if not batch.mailboxes:
             batch.mailboxes = list(project.mailbox_list.addresses)
+        if batch.phase == BatchPhase.FINISHED:
+            # Retrying the failed mailboxes is a new run with its own progress, not this one's end.
+            self._fraction = 0.0
+            self._set_bar(0)
+            self.chart.clear()
         batch.phase = BatchPhase.RUNNING
         self.context.batch_running = True
         self.context.save()
@@ -210,6 +235,7 @@ class ProgressPage(MigrationPage):
     def stop_for_close(self) -> None:
         self._start_timer.stop()
         if self.session is not None and self.session.running:
+            self.project.batch.resume_on_open = True
             self.session.stop(wait=True)
 
     # -- what the session reports --------------------------------------------------------------

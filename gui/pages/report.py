@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from engine.keystore import SecretStore
 from engine.reports import SUMMARY_FILE, BatchSummary, ReportFiles, write_reports
 from engine.statusmail import SmtpSettings, send_status_mail
+from gui.batch_session import stored_summary
 from gui.bridge import TaskState
 from gui.context import WizardContext
 from gui.errors import ErrorView
-from gui.flow import MigrationProject, PageId
+from gui.flow import BatchPhase, MigrationProject, PageId
 from gui.labels import batch_status_text, data_size, duration, number
 from gui.models import OutcomeModel
 from gui.pages.base import MigrationPage, text_label
@@ -101,6 +102,13 @@ class ReportPage(MigrationPage):
     def show_summary(self, summary: BatchSummary | None) -> None:
         """Show SUMMARY (None: only what the saved project knows) and make sure its files exist."""
         batch = self.project.batch
+        if summary is None and batch.name and BatchPhase(batch.phase) is BatchPhase.FINISHED:
+            # A reopened migration: the state store has the batch's outcome.
+            self.context.runner.run(
+                lambda state: stored_summary(batch.name),
+                on_done=self._on_stored_summary,
+                on_error=self.error_view.show_error,
+            )
         if summary is None:
             self.model.set_outcomes([])
             self.counts_label.setText(
@@ -131,6 +139,11 @@ class ReportPage(MigrationPage):
             elif folder is not None:
                 self.files = _files_in(folder)
         self._update_buttons()
+
+    def _on_stored_summary(self, summary: BatchSummary | None) -> None:
+        if summary is not None and self.context.summary is None:
+            self.context.summary = summary
+            self.show_summary(summary)
 
     def report_folder(self) -> Path | None:
         folder = self.project.batch.report_folder

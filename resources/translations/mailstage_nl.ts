@@ -1080,7 +1080,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../gui/errors.py" line="154"/>
+        <location filename="../../gui/errors.py" line="155"/>
         <source>Mailstage</source>
         <translation>Mailstage</translation>
     </message>
@@ -1088,42 +1088,42 @@
 <context>
     <name>ErrorView</name>
     <message>
-        <location filename="../../gui/errors.py" line="57"/>
+        <location filename="../../gui/errors.py" line="58"/>
         <source>Something unexpected went wrong. Nothing was lost.</source>
         <translation>Er ging iets onverwachts mis. Er is niets verloren gegaan.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="58"/>
+        <location filename="../../gui/errors.py" line="59"/>
         <source>Mailstage ran into a situation it does not know how to handle.</source>
         <translation>Mailstage kwam in een situatie terecht die het niet kan afhandelen.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="61"/>
+        <location filename="../../gui/errors.py" line="62"/>
         <source>Try again. If it happens again, send the log file from the log folder to support.</source>
         <translation>Probeer het opnieuw. Gebeurt het weer, stuur dan het logbestand uit de logmap naar de ondersteuning.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="95"/>
+        <location filename="../../gui/errors.py" line="96"/>
         <source>Show &amp;details</source>
         <translation>&amp;Details tonen</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="97"/>
+        <location filename="../../gui/errors.py" line="98"/>
         <source>Show details</source>
         <translation>Details tonen</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="100"/>
+        <location filename="../../gui/errors.py" line="101"/>
         <source>Open &amp;log folder</source>
         <translation>&amp;Logmap openen</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="102"/>
+        <location filename="../../gui/errors.py" line="103"/>
         <source>Open log folder</source>
         <translation>Logmap openen</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="131"/>
+        <location filename="../../gui/errors.py" line="132"/>
         <source>Error code: {code}. Log folder: {folder}</source>
         <translation>Foutcode: {code}. Logmap: {folder}</translation>
     </message>
@@ -1188,184 +1188,184 @@
 <context>
     <name>MailboxListPage</name>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="49"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="50"/>
         <source>Choose the mailboxes to move</source>
         <translation>Kies de postvakken die u wilt verhuizen</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="52"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="53"/>
         <source>Open the list you made in Excel or as a CSV file, one row per mailbox. Mailstage shows what is wrong in a row and how to fix it; a row with an error is not migrated.</source>
         <translation>Open de lijst die u in Excel of als CSV-bestand hebt gemaakt, één rij per postvak. Mailstage laat zien wat er mis is in een rij en hoe u het oplost; een rij met een fout wordt niet gemigreerd.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="63"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="64"/>
         <source>&amp;Open list...</source>
         <translation>Lijst &amp;openen...</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="65"/>
-        <location filename="../../gui/pages/mailbox_list.py" line="313"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="66"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="314"/>
         <source>Open the mailbox list</source>
         <translation>De lijst met postvakken openen</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="67"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="68"/>
         <source>Save a &amp;template...</source>
         <translation>Sjabloon op&amp;slaan...</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="69"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="70"/>
         <source>Save an empty list in Microsoft&apos;s format</source>
         <translation>Een lege lijst in de indeling van Microsoft opslaan</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="71"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="72"/>
         <source>&amp;Remove selected rows</source>
         <translation>Geselecteerde rijen ver&amp;wijderen</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="73"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="74"/>
         <source>Remove the selected rows from this batch</source>
         <translation>De geselecteerde rijen uit deze batch verwijderen</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="75"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="76"/>
         <source>Save rows with &amp;errors...</source>
         <translation>Rijen met &amp;fouten opslaan...</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="77"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="78"/>
         <source>Save the rows with errors for fixing</source>
         <translation>De rijen met fouten opslaan om ze te herstellen</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="85"/>
-        <location filename="../../gui/pages/mailbox_list.py" line="153"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="86"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="154"/>
         <source>No list opened yet. You can also drop a CSV or Excel file on this page.</source>
         <translation>Nog geen lijst geopend. U kunt ook een CSV- of Excel-bestand op deze pagina neerzetten.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="99"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="100"/>
         <source>Mailboxes in the list</source>
         <translation>Postvakken in de lijst</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="111"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="112"/>
         <source>Show only rows with &amp;problems</source>
         <translation>Alleen rijen met &amp;problemen tonen</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="113"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="114"/>
         <source>Show only rows with problems</source>
         <translation>Alleen rijen met problemen tonen</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="117"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="118"/>
         <source>Mailboxes per b&amp;atch:</source>
         <translation>Postvakken per b&amp;atch:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="120"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="121"/>
         <source>Mailboxes per batch</source>
         <translation>Postvakken per batch</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="122"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="123"/>
         <source>Microsoft allows at most 2,000 mailboxes in one batch.</source>
         <translation>Microsoft staat maximaal 2.000 postvakken in één batch toe.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="125"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="126"/>
         <source>&amp;Migrate now:</source>
         <translation>Nu &amp;migreren:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="128"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="129"/>
         <source>Part of the list to migrate now</source>
         <translation>Deel van de lijst dat nu wordt gemigreerd</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="174"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="175"/>
         <source>Reading {name}...</source>
         <translation>Bezig met lezen van {name}...</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="197"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="198"/>
         <source>The list could not be read.</source>
         <translation>De lijst kon niet worden gelezen.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="217"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="218"/>
         <source>format not recognised</source>
         <translation>indeling niet herkend</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="219"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="220"/>
         <source>{name}: {format}; {how}.</source>
         <translation>{name}: {format}; {how}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="222"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="223"/>
         <source>{rows} rows: {ready} ready, {bad} with an error, {warnings} warnings.</source>
         <translation>{rows} rijen: {ready} klaar, {bad} met een fout, {warnings} waarschuwingen.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="231"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="232"/>
         <source>{count} rows removed from this batch.</source>
         <translation>{count} rijen uit deze batch verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="245"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="246"/>
         <source>{name} ({count} mailboxes)</source>
         <translation>{name} ({count} postvakken)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="315"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="316"/>
         <source>Mailbox lists (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>Lijsten met postvakken (*.csv *.xlsx *.txt);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="321"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="322"/>
         <source>Excel workbook, Microsoft&apos;s staged format (*.xlsx)</source>
         <translation>Excel-werkmap, gefaseerde indeling van Microsoft (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="322"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="323"/>
         <source>CSV, Microsoft&apos;s staged format (*.csv)</source>
         <translation>CSV, gefaseerde indeling van Microsoft (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="323"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="324"/>
         <source>Excel workbook, Microsoft&apos;s IMAP format (*.xlsx)</source>
         <translation>Excel-werkmap, IMAP-indeling van Microsoft (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="324"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="325"/>
         <source>CSV, Microsoft&apos;s IMAP format (*.csv)</source>
         <translation>CSV, IMAP-indeling van Microsoft (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="327"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="328"/>
         <source>Save a template</source>
         <translation>Een sjabloon opslaan</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="339"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="340"/>
         <source>Template saved as {path}.</source>
         <translation>Sjabloon opgeslagen als {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="350"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="351"/>
         <source>Save the rows with errors</source>
         <translation>De rijen met fouten opslaan</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="350"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="351"/>
         <source>Lists (*.csv *.xlsx)</source>
         <translation>Lijsten (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/mailbox_list.py" line="358"/>
+        <location filename="../../gui/pages/mailbox_list.py" line="359"/>
         <source>The rows with errors were saved as {path}, with what to fix in each.</source>
         <translation>De rijen met fouten zijn opgeslagen als {path}, met bij elke rij wat u moet herstellen.</translation>
     </message>
@@ -1431,7 +1431,7 @@
 <context>
     <name>MigrationPage</name>
     <message>
-        <location filename="../../gui/pages/base.py" line="141"/>
+        <location filename="../../gui/pages/base.py" line="144"/>
         <source>To go on:</source>
         <translation>Om verder te gaan:</translation>
     </message>
@@ -1439,27 +1439,27 @@
 <context>
     <name>MigrationWizard</name>
     <message>
-        <location filename="../../gui/wizard.py" line="45"/>
+        <location filename="../../gui/wizard.py" line="39"/>
         <source>Mailstage</source>
         <translation>Mailstage</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="51"/>
+        <location filename="../../gui/wizard.py" line="45"/>
         <source>&amp;Start migration</source>
         <translation>Migratie &amp;starten</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="52"/>
+        <location filename="../../gui/wizard.py" line="46"/>
         <source>&amp;Close</source>
         <translation>&amp;Sluiten</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="120"/>
+        <location filename="../../gui/wizard.py" line="134"/>
         <source>Stop the migration?</source>
         <translation>De migratie stoppen?</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="122"/>
+        <location filename="../../gui/wizard.py" line="136"/>
         <source>A batch is running. If you close Mailstage now, the batch stops after the current messages; nothing copied so far is lost, and the batch resumes when you open this migration again.
 
 Stop the batch and close?</source>
@@ -1471,106 +1471,106 @@ De batch stoppen en sluiten?</translation>
 <context>
     <name>MissingText</name>
     <message>
-        <location filename="../../gui/pages/base.py" line="24"/>
+        <location filename="../../gui/pages/base.py" line="25"/>
         <source>Open the list of mailboxes to move.</source>
         <translation>Open de lijst met postvakken die u wilt verhuizen.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="25"/>
+        <location filename="../../gui/pages/base.py" line="26"/>
         <source>Remove the rows marked in red, or fix them in the file and open it again.</source>
         <translation>Verwijder de rood gemarkeerde rijen, of herstel ze in het bestand en open het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="28"/>
+        <location filename="../../gui/pages/base.py" line="29"/>
         <source>The list must contain at least one mailbox.</source>
         <translation>De lijst moet minstens één postvak bevatten.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="31"/>
+        <location filename="../../gui/pages/base.py" line="32"/>
         <source>Enter the old server&apos;s name.</source>
         <translation>Voer de naam van de oude server in.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="32"/>
+        <location filename="../../gui/pages/base.py" line="33"/>
         <source>Enter the new server&apos;s name.</source>
         <translation>Voer de naam van de nieuwe server in.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="33"/>
         <location filename="../../gui/pages/base.py" line="34"/>
+        <location filename="../../gui/pages/base.py" line="35"/>
         <source>Enter a port from 1 to 65535.</source>
         <translation>Voer een poort van 1 tot en met 65535 in.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="35"/>
+        <location filename="../../gui/pages/base.py" line="36"/>
         <source>Choose the folder to read from.</source>
         <translation>Kies de map waaruit moet worden gelezen.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="36"/>
+        <location filename="../../gui/pages/base.py" line="37"/>
         <source>Choose the folder to write to.</source>
         <translation>Kies de map waarnaar moet worden geschreven.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="37"/>
         <location filename="../../gui/pages/base.py" line="38"/>
+        <location filename="../../gui/pages/base.py" line="39"/>
         <source>Enter your Microsoft 365 tenant.</source>
         <translation>Voer uw Microsoft 365-tenant in.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="39"/>
-        <location filename="../../gui/pages/base.py" line="42"/>
+        <location filename="../../gui/pages/base.py" line="40"/>
+        <location filename="../../gui/pages/base.py" line="43"/>
         <source>Enter the application (client) ID of your app registration.</source>
         <translation>Voer de toepassings-ID (client) van uw app-registratie in.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="45"/>
+        <location filename="../../gui/pages/base.py" line="46"/>
         <source>Enter the administrator&apos;s password.</source>
         <translation>Voer het wachtwoord van de beheerder in.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="46"/>
+        <location filename="../../gui/pages/base.py" line="47"/>
         <source>Enter the administrator&apos;s password or the app&apos;s client secret.</source>
         <translation>Voer het wachtwoord van de beheerder of het clientgeheim van de app in.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="49"/>
-        <location filename="../../gui/pages/base.py" line="52"/>
+        <location filename="../../gui/pages/base.py" line="50"/>
+        <location filename="../../gui/pages/base.py" line="53"/>
         <source>Click Test connection; you can go on when the test succeeds.</source>
         <translation>Klik op Verbinding testen; u kunt verder als de test slaagt.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="55"/>
+        <location filename="../../gui/pages/base.py" line="56"/>
         <source>Run the checks for the current settings and list.</source>
         <translation>Voer de controles uit voor de huidige instellingen en lijst.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="58"/>
+        <location filename="../../gui/pages/base.py" line="59"/>
         <source>Fix what the red checks name, then run them again.</source>
         <translation>Los op wat de rode controles noemen en voer ze opnieuw uit.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="61"/>
+        <location filename="../../gui/pages/base.py" line="62"/>
         <source>Read the warnings and confirm that you want to go on anyway.</source>
         <translation>Lees de waarschuwingen en bevestig dat u toch wilt doorgaan.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="64"/>
+        <location filename="../../gui/pages/base.py" line="65"/>
         <source>Give the batch a name.</source>
         <translation>Geef de batch een naam.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="65"/>
+        <location filename="../../gui/pages/base.py" line="66"/>
         <source>Shorten the batch name to at most 64 characters.</source>
         <translation>Maak de batchnaam korter: maximaal 64 tekens.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="68"/>
+        <location filename="../../gui/pages/base.py" line="69"/>
         <source>An earlier batch has this name: choose another one.</source>
         <translation>Een eerdere batch heeft deze naam: kies een andere.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/base.py" line="71"/>
+        <location filename="../../gui/pages/base.py" line="72"/>
         <source>The report opens when every mailbox of the batch is done.</source>
         <translation>Het rapport gaat open als elk postvak van de batch klaar is.</translation>
     </message>
@@ -1627,7 +1627,7 @@ De batch stoppen en sluiten?</translation>
     </message>
     <message>
         <location filename="../../gui/pages/progress.py" line="65"/>
-        <location filename="../../gui/pages/progress.py" line="188"/>
+        <location filename="../../gui/pages/progress.py" line="213"/>
         <source>Migrating mailboxes...</source>
         <translation>Bezig met migreren van postvakken...</translation>
     </message>
@@ -1677,52 +1677,52 @@ De batch stoppen en sluiten?</translation>
         <translation>De mislukte postvakken opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="165"/>
+        <location filename="../../gui/pages/progress.py" line="185"/>
         <source>The batch starts at {time}. Leave Mailstage open.</source>
         <translation>De batch start om {time}. Laat Mailstage openstaan.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="200"/>
+        <location filename="../../gui/pages/progress.py" line="225"/>
         <source>Stopping after the messages being copied...</source>
         <translation>Bezig met stoppen na de berichten die nu worden gekopieerd...</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="229"/>
+        <location filename="../../gui/pages/progress.py" line="255"/>
         <source>{done} of {total} copied</source>
         <translation>{done} van {total} gekopieerd</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="237"/>
+        <location filename="../../gui/pages/progress.py" line="263"/>
         <source>{time} left</source>
         <translation>nog {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="247"/>
+        <location filename="../../gui/pages/progress.py" line="280"/>
         <source>{synced} of {total} mailboxes synced, {syncing} syncing, {queued} queued, {failed} failed.</source>
         <translation>{synced} van {total} postvakken gesynchroniseerd, {syncing} bezig, {queued} in wachtrij, {failed} mislukt.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="263"/>
+        <location filename="../../gui/pages/progress.py" line="296"/>
         <source>Waiting for the server since {time}: it asked Mailstage to slow down. This is normal; the copy goes on by itself.</source>
         <translation>Wacht sinds {time} op de server: die heeft Mailstage gevraagd het rustiger aan te doen. Dat is normaal; het kopiëren gaat vanzelf verder.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="276"/>
+        <location filename="../../gui/pages/progress.py" line="309"/>
         <source>Stopped. Resume goes on where the batch stopped.</source>
         <translation>Gestopt. Hervatten gaat verder waar de batch is gestopt.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="283"/>
+        <location filename="../../gui/pages/progress.py" line="316"/>
         <source>Batch {status}.</source>
         <translation>Batch {status}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="298"/>
+        <location filename="../../gui/pages/progress.py" line="331"/>
         <source>Batch {status}: {failed} mailboxes failed. Retry them, or go on to the report to see why.</source>
         <translation>Batch {status}: {failed} postvakken mislukt. Probeer ze opnieuw, of ga naar het rapport om te zien waarom.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/progress.py" line="305"/>
+        <location filename="../../gui/pages/progress.py" line="338"/>
         <source>The batch stopped on an error.</source>
         <translation>De batch is gestopt door een fout.</translation>
     </message>
@@ -1730,67 +1730,67 @@ De batch stoppen en sluiten?</translation>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../gui/pages/report.py" line="45"/>
+        <location filename="../../gui/pages/report.py" line="46"/>
         <source>Check the report of the batch</source>
         <translation>Het rapport van de batch controleren</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report.py" line="48"/>
+        <location filename="../../gui/pages/report.py" line="49"/>
         <source>Make sure every mailbox was migrated before you switch its users over. Mailstage compared each mailbox on both systems; the grade says what it found.</source>
         <translation>Controleer of elk postvak is gemigreerd voordat u de gebruikers overzet. Mailstage heeft elk postvak op beide systemen vergeleken; de beoordeling zegt wat het vond.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report.py" line="58"/>
+        <location filename="../../gui/pages/report.py" line="59"/>
         <source>Mailboxes in the batch</source>
         <translation>Postvakken in de batch</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report.py" line="70"/>
+        <location filename="../../gui/pages/report.py" line="71"/>
         <source>Open the &amp;summary</source>
         <translation>&amp;Samenvatting openen</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report.py" line="72"/>
+        <location filename="../../gui/pages/report.py" line="73"/>
         <source>Open the printable summary</source>
         <translation>De afdrukbare samenvatting openen</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report.py" line="74"/>
+        <location filename="../../gui/pages/report.py" line="75"/>
         <source>Open the reports &amp;folder</source>
         <translation>&amp;Rapportmap openen</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report.py" line="76"/>
+        <location filename="../../gui/pages/report.py" line="77"/>
         <source>Open the reports folder</source>
         <translation>De rapportmap openen</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report.py" line="78"/>
+        <location filename="../../gui/pages/report.py" line="79"/>
         <source>Send the status &amp;mail...</source>
         <translation>Status&amp;mail verzenden...</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report.py" line="80"/>
+        <location filename="../../gui/pages/report.py" line="81"/>
         <source>Send the status mail</source>
         <translation>De statusmail verzenden</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report.py" line="107"/>
+        <location filename="../../gui/pages/report.py" line="115"/>
         <source>Batch {name}: {synced} mailboxes migrated, {failed} failed.</source>
         <translation>Batch {name}: {synced} postvakken gemigreerd, {failed} mislukt.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report.py" line="115"/>
+        <location filename="../../gui/pages/report.py" line="123"/>
         <source>Batch {name}: {status}. {synced} of {total} mailboxes migrated, {failed} failed; {items} items ({data}) in {duration}.</source>
         <translation>Batch {name}: {status}. {synced} van {total} postvakken gemigreerd, {failed} mislukt; {items} items ({data}) in {duration}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report.py" line="202"/>
+        <location filename="../../gui/pages/report.py" line="215"/>
         <source>Sending the status mail...</source>
         <translation>Bezig met verzenden van de statusmail...</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report.py" line="212"/>
+        <location filename="../../gui/pages/report.py" line="225"/>
         <source>The status mail was sent to {recipients}.</source>
         <translation>De statusmail is verzonden naar {recipients}.</translation>
     </message>
@@ -2029,7 +2029,7 @@ De batch stoppen en sluiten?</translation>
         <translation>Kopieersnelheid in de afgelopen minuten</translation>
     </message>
     <message>
-        <location filename="../../gui/throughput_chart.py" line="78"/>
+        <location filename="../../gui/throughput_chart.py" line="85"/>
         <source>now {rate}, peak {peak}</source>
         <translation>nu {rate}, piek {peak}</translation>
     </message>

@@ -134,3 +134,59 @@ def test_a_whole_migration_through_the_wizard_lands_every_message_on_the_target(
     assert wizard.currentId() == PageId.CUTOVER
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert finish.isVisible()
+
+
+def test_a_mailbox_missing_on_the_target_fails_alone_and_retry_failed_brings_it_over(
+    qtbot, make_wizard, tmp_path: Path, dovecot, target_dovecot, ca_context
+) -> None:
+    from gui.flow import BatchPhase
+    from tests.gui.conftest import go_to
+
+    present = make_mailboxes(dovecot, target_dovecot, 1, ca_context)
+    number = next(_numbers)
+    late, late_password = f"e2e{number}@good.test", f"e2e-{number}-Geheim!"
+    dovecot.add_user(late, late_password)
+    seed_imap(
+        dovecot.host,
+        dovecot.imaps_port,
+        late,
+        late_password,
+        CorpusGenerator(seed=1000 + number).tree(8),
+        ssl_context=ca_context,
+    )
+    list_file = tmp_path / "retry.csv"
+    list_file.write_text(f"EmailAddress\n{present[0][0]}\n{late}\n", encoding="utf-8")
+
+    wizard = make_wizard()
+    project = wizard.context.project
+    project.checks.domain = ""
+    go_to(wizard, PageId.MAILBOX_LIST)
+    wizard.mailbox_list_page.load(list_file)
+    qtbot.waitUntil(lambda: next_button(wizard).isEnabled())
+    wizard.next()
+    fill_endpoint(qtbot, wizard, dovecot)
+    wizard.next()
+    fill_endpoint(qtbot, wizard, target_dovecot)
+    # The checks would say the mailbox is missing on the target; this test is about the batch, so it
+    # starts without them (as a reopened migration whose checks ran earlier would).
+    project.checks.ran_for = project.setup_signature()
+    go_to(wizard, PageId.BATCH)
+    wizard.next()  # Start migration
+    progress = wizard.progress_page
+    qtbot.waitUntil(lambda: project.batch.phase == BatchPhase.FINISHED, timeout=120_000)
+    assert wizard.currentId() == PageId.PROGRESS  # not all synced: it stays, with the reason
+    assert (
+        wizard.context.summary is not None and wizard.context.summary.status is BatchStatus.SYNCED_WITH_ERRORS
+    )
+    failed_row = next(row for row in progress.model.rows() if row.address == late)
+    assert failed_row.status is MailboxStatus.FAILED and failed_row.error_what
+    assert progress.retry_button.isEnabled()
+    assert next_button(wizard).isEnabled()  # the report says why; the admin may go on
+
+    target_dovecot.add_user(late, late_password)
+    qtbot.mouseClick(progress.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.REPORT, timeout=120_000)
+    assert wizard.context.summary.status is BatchStatus.SYNCED
+    assert mail_messages(target_dovecot, late, late_password, ca_context) == mail_messages(
+        dovecot, late, late_password, ca_context
+    )
