@@ -29,6 +29,7 @@ from gui.labels import (
     number,
     rate,
 )
+from gui.problem_text import problem_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -192,7 +193,7 @@ class MailboxListModel(QAbstractTableModel):
                 return str(entry.row)
             if column == last:
                 separator = "\n" if role == Qt.ItemDataRole.ToolTipRole else "; "
-                return separator.join(p.message for p in self.problems(index.row()))
+                return separator.join(problem_text(p) for p in self.problems(index.row()))
             cell = column - 1
             if cell in self._password_columns:
                 return "••••••••" if entry.has_password else ""
@@ -204,7 +205,7 @@ class MailboxListModel(QAbstractTableModel):
             if problems:
                 return QBrush(WARNING_TINT)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == last:
-            return "; ".join(p.message for p in self.problems(index.row()))
+            return "; ".join(problem_text(p) for p in self.problems(index.row()))
         return None
 
 

@@ -30,6 +30,7 @@ from gui.flow import MigrationProject, PageId
 from gui.labels import number
 from gui.models import MailboxListModel, ProblemFilter
 from gui.pages.base import MigrationPage, text_label
+from gui.problem_text import describe_list, problem_text
 from gui.style import note_style
 
 LIST_SUFFIXES = (".csv", ".txt", ".xlsx")
@@ -215,10 +216,9 @@ class MailboxListPage(MigrationPage):
 
     def _show_file(self, current: MailboxList) -> None:
         counts = current.counts()
-        described = current.format.describe() if current.format else self.tr("format not recognised")
         lines = [
-            self.tr("{name}: {format}; {how}.").format(
-                name=current.path.name, format=described, how=current.source.describe()
+            self.tr("{name}: {format}.").format(
+                name=current.path.name, format=describe_list(current.format, current.source)
             ),
             self.tr("{rows} rows: {ready} ready, {bad} with an error, {warnings} warnings.").format(
                 rows=number(counts["rows"]),
@@ -232,7 +232,7 @@ class MailboxListPage(MigrationPage):
             lines.append(self.tr("{count} rows removed from this batch.").format(count=number(dropped)))
         self.file_label.setText(" ".join(lines))
         whole_list = [p for p in current.problems if p.row is None or p.row == current.header_row]
-        self.list_problems.setText("\n".join(str(p) for p in whole_list))
+        self.list_problems.setText("\n".join(problem_text(p) for p in whole_list))
         self.list_problems.setVisible(bool(whole_list))
 
     def _split(self) -> None:

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QCommandLinkButton,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -147,6 +149,9 @@ class BeforeYouBeginPage(MigrationPage):
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recentList")
         self.recent_list.setAccessibleName(self.tr("Recent migrations"))
+        self.recent_list.setWordWrap(True)
+        self.recent_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.recent_list.itemActivated.connect(self._on_recent_activated)
         actions.addWidget(self.recent_list, 1)
         self.recent_title.setBuddy(self.recent_list)
@@ -160,10 +165,33 @@ class BeforeYouBeginPage(MigrationPage):
         actions.addLayout(browse_row)
         self.error_view = ErrorView(self, name="openError")
         self.body.addWidget(self.error_view)
+        language_row = QHBoxLayout()
+        language_label = QLabel(self.tr("&Language:"))
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("languageCombo")
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        self.language_combo.addItem(self.tr("System language"), "")
+        # Each language in its own words, so an admin who cannot read the current one finds theirs.
+        self.language_combo.addItem("English", "en")
+        self.language_combo.addItem("Nederlands", "nl")
+        saved = str(QSettings().value("language", "", str))
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(saved), 0))
+        self.language_combo.currentIndexChanged.connect(self._on_language_chosen)
+        language_label.setBuddy(self.language_combo)
+        self.language_note = QLabel()
+        self.language_note.setObjectName("languageNote")
+        language_row.addWidget(language_label)
+        language_row.addWidget(self.language_combo)
+        language_row.addWidget(self.language_note, 1)
+        self.body.addLayout(language_row)
         self.reload_recent()
 
     def initializePage(self) -> None:
         self.reload_recent()
+
+    def _on_language_chosen(self, _index: int) -> None:
+        QSettings().setValue("language", self.language_combo.currentData())
+        self.language_note.setText(self.tr("Mailstage uses this language from its next start."))
 
     def reload_recent(self) -> None:
         """List the saved migrations, newest first."""
@@ -187,7 +215,7 @@ class BeforeYouBeginPage(MigrationPage):
             BatchPhase.STOPPED: self.tr("stopped"),
             BatchPhase.FINISHED: self.tr("finished"),
         }[recent.phase]
-        return self.tr("{title}: {batch}, {phase} ({date})").format(
+        return self.tr("{title}\n{batch}: {phase}, {date}").format(
             title=recent.title, batch=recent.batch, phase=phase, date=f"{recent.modified:%Y-%m-%d %H:%M}"
         )
 

@@ -90,3 +90,13 @@ def go_to(wizard, page_id) -> None:  # type: ignore[no-untyped-def]
         assert wizard.currentPage().nextId() != -1, f"{page_id!r} is not ahead"
         wizard.next()
     assert wizard.currentId() == int(page_id)
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path):  # type: ignore[no-untyped-def]
+    """QSettings (language, status mail settings) in the test's own folder, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield tmp_path / "settings"

@@ -305,3 +305,19 @@ def test_the_chart_draws_samples_without_qtcharts(qtbot) -> None:
     drawn = chart.grab().toImage()
     assert drawn != empty
     assert "peak" in chart.accessibleDescription() or chart.accessibleDescription()
+
+
+@pytest.mark.parametrize("language", ["nl"], indirect=True)
+def test_a_dutch_admin_reads_the_lists_problems_in_dutch(qtbot, make_wizard, tmp_path, language) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(BAD_LIST, encoding="cp1252")
+    wizard = make_wizard()
+    go_to(wizard, PageId.MAILBOX_LIST)
+    page = wizard.mailbox_list_page
+    page.load(path)
+    qtbot.waitUntil(lambda: page.mailbox_list is not None)
+    model = page.model
+    problems = [model.data(model.index(r, model.columnCount() - 1)) for r in range(4)]
+    assert problems[2] == "Het wachtwoord is korter dan 8 tekens."
+    assert "domein" in problems[1]
+    assert "puntkomma's" in page.file_label.text()

@@ -36,6 +36,8 @@ SAME_IN_BOTH = {
     "Batch",
     "Data",
     "Server:",
+    "English",
+    "Nederlands",
 }
 
 

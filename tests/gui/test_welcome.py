@@ -52,3 +52,16 @@ def test_wizard_renders_a_picture_with_text(qtbot, language, tmp_path) -> None:
     # More than two distinct colours: text and frames were drawn, not an empty window.
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 2
+
+
+def test_the_language_setting_is_remembered_for_the_next_start(qtbot, make_wizard) -> None:
+    from gui.i18n import choose_language
+
+    wizard = make_wizard()
+    combo = wizard.before_you_begin.language_combo
+    combo.setCurrentIndex(combo.findData("nl"))
+    assert choose_language() == "nl"
+    assert "next start" in wizard.before_you_begin.language_note.text()
+    combo.setCurrentIndex(combo.findData(""))
+    assert choose_language() in ("en", "nl")  # the system's again
+    assert choose_language("en") == "en"  # --lang wins over the setting
