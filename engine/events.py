@@ -140,6 +140,14 @@ class FolderFinished(Event):
 
 
 @dataclass(frozen=True)
+class FolderFailed(Event):
+    """A folder the server would not open, list or create: skipped, the other folders go on."""
+
+    folder: str
+    error: ErrorInfo
+
+
+@dataclass(frozen=True)
 class Waiting(Event):
     """A transient problem (connection dropped, server busy): the copy waits, then resumes."""
 
@@ -159,6 +167,12 @@ class FolderResult:
 
 
 @dataclass(frozen=True)
+class FolderFailure:
+    folder: str
+    error: ErrorInfo
+
+
+@dataclass(frozen=True)
 class LeftOut:
     folder: str
     reason: str
@@ -168,7 +182,8 @@ class LeftOut:
 @dataclass(frozen=True)
 class MailboxResult:
     """What one run of one mailbox did. `skipped` lists every message of the mailbox currently left
-    out (this run's and earlier runs'); `error` is set when the status is FAILED."""
+    out (this run's and earlier runs'); `error` is set when the status is FAILED: the whole mailbox
+    failed, or some folders did (`failed_folders`) while the others were copied."""
 
     mailbox: str
     target_mailbox: str
@@ -186,6 +201,7 @@ class MailboxResult:
     attempts: int
     seconds: float
     error: ErrorInfo | None = None
+    failed_folders: tuple[FolderFailure, ...] = ()
 
 
 @dataclass(frozen=True)

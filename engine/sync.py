@@ -21,6 +21,7 @@ again from the state, so it resumes where it broke.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import threading
 import time
@@ -34,7 +35,9 @@ from engine.connectors.base import (
     ConnectionGate,
     Connector,
     FetchedMessage,
+    FolderInfo,
     FolderListing,
+    FolderStatus,
     HeaderInfo,
     ListingRequest,
     MessageInfo,
@@ -48,6 +51,8 @@ from engine.events import (
     ErrorInfo,
     Event,
     FlagsUpdated,
+    FolderFailed,
+    FolderFailure,
     FolderFinished,
     FolderLeftOut,
     FolderResult,
@@ -64,7 +69,7 @@ from engine.events import (
     SkippedItem,
     Waiting,
 )
-from engine.folders import FolderRule, map_folders
+from engine.folders import FolderMapping, FolderRule, map_folders
 from engine.plan import (
     CheckResult,
     CopiedMessage,
@@ -165,6 +170,7 @@ class _MailboxCopy:
         self.keywords_dropped = 0
         self.source_messages = 0
         self.folder_results: dict[str, FolderResult] = {}
+        self.failed_folders: dict[str, MailstageError] = {}
         self.left_out: dict[str, LeftOut] = {}
         # Progress of this run (over all attempts), for MessagesCopied.
         self.messages_to_copy = 0
@@ -204,6 +210,8 @@ class _MailboxCopy:
             try:
                 self._attempt()
                 status, error = MailboxStatus.SYNCED, None
+                if self.failed_folders:
+                    status, error = MailboxStatus.FAILED, self._folders_error()
                 break
             except _Cancelled:
                 status, error = MailboxStatus.STOPPED, None
@@ -239,6 +247,22 @@ class _MailboxCopy:
         self.emit(MailboxFinished(self.address, result))
         return result
 
+    def _folders_error(self) -> MailstageError:
+        """The mailbox's error when folders failed: the first one's, naming how many."""
+        first_name, first = next(iter(self.failed_folders.items()))
+        others = len(self.failed_folders) - 1
+        what = f"The folder {first_name} of {self.address} could not be copied" + (
+            f" (nor {others} other folder{'s' if others > 1 else ''})." if others else "."
+        )
+        return MailstageError(
+            first.code,
+            what,
+            " ".join(p for p in (first.what, first.cause) if p),
+            first.fix + " The other folders were copied; a retry copies the rest.",
+            severity=Severity.MAILBOX,
+            folder=first_name,
+        )
+
     def _result(
         self, status: MailboxStatus, error: MailstageError | None, attempts: int, started: float
     ) -> MailboxResult:
@@ -257,6 +281,9 @@ class _MailboxCopy:
             skipped=skipped,
             left_out=tuple(self.left_out.values()),
             folders=tuple(self.folder_results.values()),
+            failed_folders=tuple(
+                FolderFailure(n, ErrorInfo.from_error(e)) for n, e in self.failed_folders.items()
+            ),
             source_messages=self.source_messages,
             bare_lf_fixed=self.bare_lf_fixed,
             keywords_dropped=self.keywords_dropped,
@@ -288,7 +315,12 @@ class _MailboxCopy:
         job = self.job
         with contextlib.ExitStack() as stack:
             source = self._open(job.source, "source", stack)
-            source_folders = source.list_folders()
+            # STATUS of every folder in one round trip, \Noselect ones too: a server's folder list can
+            # call a folder that holds messages \Noselect (Dovecot's list index does after a failed
+            # open), and such a folder must not be passed over as an empty container.
+            listed = source.list_folders()
+            all_statuses = source.status([f.name for f in listed if "\\nonexistent" not in f.attributes])
+            source_folders = [_revived(f, all_statuses.get(f.name)) for f in listed]
             preliminary = map_folders(
                 source_folders, None, target_separator=source.separator, rules=job.rules
             )
@@ -297,17 +329,14 @@ class _MailboxCopy:
                     self.left_out[left.source] = LeftOut(left.source, str(left.reason), left.explanation)
                     self.emit(FolderLeftOut(self.address, left.source, str(left.reason), left.explanation))
             names = [m.source for m in preliminary.mappings]
-            statuses = source.status(names) if names else {}
+            statuses = {name: all_statuses.get(name) for name in names}
             self.source_messages = sum(s.messages for s in statuses.values() if s is not None)
             summaries = self.store.folder_summaries(self.mailbox_id)
             checks: dict[str, FolderCheck] = {}
             for name in names:
-                status = statuses.get(name)
-                if status is None:
-                    log.warning("mailbox %s: folder %s vanished before it could be read", self.address, name)
-                    continue
+                # No STATUS (the server refused it): list the folder anyway, which copies it or says why not.
                 checks[name] = check_folder(
-                    name, status, summaries.get(name), condstore=source.features.condstore
+                    name, statuses.get(name), summaries.get(name), condstore=source.features.condstore
                 )
             if job.options.retry_skipped:
                 # Skipped messages lie below the highest handled UID: list such folders whole.
@@ -324,7 +353,7 @@ class _MailboxCopy:
                             "retrying the messages skipped before",
                         )
             requests = [c.request for c in checks.values() if c.request is not None]
-            listings = source.list_messages(requests) if requests else {}
+            listings = self._list(source, requests)
             self.check_cancel()
 
             # A first plan with what the state knows, for the totals; each folder is planned again
@@ -335,7 +364,7 @@ class _MailboxCopy:
             self.messages_to_copy, self.bytes_to_copy = self.done_messages, self.done_bytes
             flag_updates = 0
             for name, check in checks.items():
-                if check.result is CheckResult.UNCHANGED:
+                if check.result is CheckResult.UNCHANGED or name not in listings:
                     continue
                 summary = summaries.get(name)
                 listing = listings[name]
@@ -392,13 +421,71 @@ class _MailboxCopy:
             work.sort(key=lambda n: (n.upper() != "INBOX", names.index(n)))
             mapped = [(name, final.for_source(name)) for name in work]
             present = [(name, mapping) for name, mapping in mapped if mapping is not None]
-            # Every target folder this run needs, created in one go (one round trip on IMAP).
-            target_names = target.ensure_folders([mapping.target_path for _, mapping in present])
-            for (name, _), target_name in zip(present, target_names, strict=True):
+            target_names = self._ensure_target_folders(target, present)
+            for name, _ in present:
+                if name not in target_names:
+                    continue
                 self.check_cancel()
-                self._copy_folder(
-                    source, target, target_name, name, listings[name], checks[name], summaries.get(name)
-                )
+                try:
+                    self._copy_folder(
+                        source,
+                        target,
+                        target_names[name],
+                        name,
+                        listings[name],
+                        checks[name],
+                        summaries.get(name),
+                    )
+                except MailstageError as exc:
+                    if exc.severity is not Severity.FOLDER or exc.transient:
+                        raise
+                    self._folder_failed(name, exc)
+
+    # -- folders that fail on their own ------------------------------------------------------------
+    # A folder the server will not open or create fails alone: the others are copied, and the mailbox
+    # ends Failed with that folder named, so the admin sees it and a retry picks it up.
+
+    def _folder_failed(self, name: str, error: MailstageError) -> None:
+        log.warning("mailbox %s: folder %s failed: %s", self.address, name, error)
+        self.failed_folders[name] = error
+        self.emit(FolderFailed(self.address, name, ErrorInfo.from_error(error)))
+
+    def _list(self, source: Connector, requests: Sequence[ListingRequest]) -> dict[str, FolderListing]:
+        """Listings of REQUESTS; when a folder fails, the others are listed one by one without it."""
+        if not requests:
+            return {}
+        try:
+            return source.list_messages(requests)
+        except MailstageError as exc:
+            if exc.severity is not Severity.FOLDER or exc.transient:
+                raise
+            if len(requests) == 1:
+                self._folder_failed(requests[0].folder, exc)
+                return {}
+        listings: dict[str, FolderListing] = {}
+        for request in requests:
+            listings.update(self._list(source, [request]))
+        return listings
+
+    def _ensure_target_folders(
+        self, target: Connector, present: Sequence[tuple[str, FolderMapping]]
+    ) -> dict[str, str]:
+        """Create every target folder this run needs in one go (one round trip on IMAP)."""
+        try:
+            names = target.ensure_folders([mapping.target_path for _, mapping in present])
+            return {name: target_name for (name, _), target_name in zip(present, names, strict=True)}
+        except MailstageError as exc:
+            if exc.severity is not Severity.FOLDER or exc.transient:
+                raise
+        out: dict[str, str] = {}
+        for name, mapping in present:
+            try:
+                out[name] = target.ensure_folder(mapping.target_path)
+            except MailstageError as exc:
+                if exc.severity is not Severity.FOLDER or exc.transient:
+                    raise
+                self._folder_failed(name, exc)
+        return out
 
     def _limits(self, target: Connector | None) -> Limits:
         options = self.job.options
@@ -692,6 +779,18 @@ class _MailboxCopy:
         self.flags_updated += len(updates)
         self.emit(FlagsUpdated(self.address, name, len(updates)))
         return len(updates)
+
+
+def _revived(folder: FolderInfo, status: FolderStatus | None) -> FolderInfo:
+    """FOLDER, made selectable when the server listed it \\Noselect yet reports messages in it."""
+    if "\\noselect" in folder.attributes and status is not None and status.messages > 0:
+        log.warning(
+            "folder %s is listed as \\Noselect but holds %d messages: copying it",
+            folder.name,
+            status.messages,
+        )
+        return dataclasses.replace(folder, attributes=folder.attributes - {"\\noselect"})
+    return folder
 
 
 def _fingerprint(header: HeaderInfo) -> Fingerprint:

@@ -884,7 +884,8 @@ class ImapConnector:
         )
 
     def _append_parts(self, message: OutgoingMessage) -> list[CommandPart]:
-        return [_flag_list(message.flags), quote(message.internaldate), Literal(message.body)]
+        date: list[CommandPart] = [quote(message.internaldate)] if message.internaldate else []
+        return [_flag_list(message.flags), *date, Literal(message.body)]
 
     def append(self, folder: TargetFolder, messages: Sequence[OutgoingMessage]) -> list[AppendOutcome]:
         """Append MESSAGES in order: one MULTIAPPEND, or pipelined APPENDs, falling back one by one

@@ -205,3 +205,41 @@ def test_user_root_copies_only_the_mailbox_under_it_with_the_root_as_inbox(
     assert without_empty(read_mailbox(dovecot, target_user, target_password, ca_context)) == without_empty(
         expected_target(source, mapping)
     )
+
+
+def test_a_folder_the_server_will_not_open_fails_alone_and_the_rest_is_copied(
+    dovecot: DovecotServer, ca_context: ssl.SSLContext
+) -> None:
+    from engine.events import FolderFailed
+
+    source_user, source_password = unique_user(dovecot, "bron")
+    target_user, target_password = unique_user(dovecot, "doel")
+    tree = CorpusGenerator(seed=76).tree(40, folders=[(("INBOX",), 2), (("Projecten",), 1), (("Privé",), 1)])
+    seed_imap(dovecot.host, dovecot.imaps_port, source_user, source_password, tree, ssl_context=ca_context)
+    job = MailboxJob(
+        user_account(imap_endpoint(dovecot, "source"), source_user, source_password),
+        user_account(imap_endpoint(dovecot, "target"), target_user, target_password),
+    )
+    source = read_mailbox(dovecot, source_user, source_password, ca_context)
+    broken = dovecot.maildir(source_user) / "Projecten"
+    mode = broken.stat().st_mode
+    broken.chmod(0)  # the server cannot read this folder any more (a damaged or foreign-owned folder)
+    events: list[Event] = []
+    store = StateStore()
+    try:
+        result = sync_mailbox(job, store=store, events=events.append)
+    finally:
+        broken.chmod(mode)
+    assert result.status is MailboxStatus.FAILED and result.error is not None
+    assert [f.folder for f in result.failed_folders] == ["Projecten"]
+    assert "Projecten" in result.error.what and "other folders were copied" in result.error.fix
+    assert [e.folder for e in events if isinstance(e, FolderFailed)] == ["Projecten"]
+    target = read_mailbox(dovecot, target_user, target_password, ca_context)
+    without_projecten = {k: v for k, v in source.items() if k != "Projecten"}
+    assert without_empty(target) == without_empty(without_projecten)
+
+    again = sync_mailbox(job, store=store)  # the folder readable again: the retry copies just it
+    assert again.status is MailboxStatus.SYNCED and again.copied == sum(source["Projecten"].values())
+    assert without_empty(read_mailbox(dovecot, target_user, target_password, ca_context)) == without_empty(
+        source
+    )
