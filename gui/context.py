@@ -72,6 +72,8 @@ class WizardContext(QObject):
 
     def save(self) -> Path | None:
         """Save the project; a failure to save is logged, not shown (the next save tries again)."""
+        if not self.project.has_content:
+            return None
         try:
             self.saved_path = self.project.save(self.projects_folder)
         except OSError:

@@ -284,6 +284,20 @@ class MigrationProject:
     def target_name(self) -> str:
         return f"{self.id}-target"
 
+    @property
+    def has_content(self) -> bool:
+        """Whether the admin entered anything worth keeping (an untouched new project is not saved)."""
+        return bool(
+            self.mailbox_list.path
+            or self.source.host
+            or self.source.path
+            or self.source.tenant
+            or self.target.host
+            or self.target.path
+            or self.target.tenant
+            or self.earlier_batches
+        )
+
     def setup_signature(self) -> str:
         """Changes whenever something the checks depend on changes."""
         return "/".join((self.source.signature(), self.target.signature(), self.mailbox_list.signature))

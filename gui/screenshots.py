@@ -327,6 +327,7 @@ def capture(out_dir: Path, languages: list[str], *, dark: bool = False) -> list[
         project.cutover_done = ["verify", "forwarding"]
         context = WizardContext(project=project, projects_folder=projects)
         wizard = MigrationWizard(context=context)
+        wizard.resize(940, 680)  # the size on a common desktop (the offscreen screen is smaller)
         wizard.show()
         list_page = wizard.mailbox_list_page
         _wait_until(lambda page=list_page: page.mailbox_list is not None or page.error_view.isVisible())

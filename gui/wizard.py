@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from gui.context import WizardContext
@@ -44,8 +44,8 @@ class MigrationWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Start migration"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Close"))
-        self.setMinimumSize(820, 600)
-        self.resize(940, 680)
+        self.setMinimumSize(760, 540)
+        self.resize(self._first_size())
         self.context = context or WizardContext(self)
         if self.context.parent() is None:
             self.context.setParent(self)
@@ -79,6 +79,15 @@ class MigrationWizard(QWizard):
             page.show_project(self.context.project)
         self.currentIdChanged.connect(self._on_current_id_changed)
         self.setStartId(int(PageId.BEFORE_YOU_BEGIN))
+
+    def _first_size(self) -> QSize:
+        """940 x 680, or less on a small screen (a laptop at 150% scaling has about 900 x 500 to offer)."""
+        wanted = QSize(940, 680)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return wanted
+        room = screen.availableGeometry().size() * 0.92
+        return wanted.boundedTo(room).expandedTo(self.minimumSize())
 
     def _add(self, page: MigrationPage) -> None:
         self.pages[page.page_id] = page

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCommandLinkButton,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -61,9 +63,22 @@ class BeforeYouBeginPage(MigrationPage):
         columns = QHBoxLayout()
         columns.setSpacing(18)
         self.body.addLayout(columns)
-        explain = QVBoxLayout()
+        # The explanation scrolls only when the window is made very small (a laptop at 150% scaling);
+        # at the normal size it fits and shows no scroll bar.
+        explain_widget = QWidget()
+        explain_widget.setObjectName("explainPanel")
+        explain = QVBoxLayout(explain_widget)
+        explain.setContentsMargins(0, 0, 6, 0)
         explain.setSpacing(6)
-        columns.addLayout(explain, 3)
+        scroller = QScrollArea()
+        scroller.setObjectName("explainScroller")
+        scroller.setWidget(explain_widget)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.viewport().setAutoFillBackground(False)
+        explain_widget.setAutoFillBackground(False)
+        columns.addWidget(scroller, 3)
         sections = [
             (
                 "whatSection",

@@ -237,3 +237,10 @@ def test_recent_projects_lists_newest_first_and_skips_damaged_files(tmp_path: Pa
     (tmp_path / "junk.mailstage.json").write_text("garbage", encoding="utf-8")
     recent = recent_projects(folder=tmp_path)
     assert [r.title for r in recent] == ["Second", "First"]
+
+
+def test_an_untouched_new_project_has_nothing_to_save_and_a_started_one_has() -> None:
+    project = MigrationProject.new(now=NOW)
+    assert not project.has_content
+    project.source.host = "mail.contoso.local"
+    assert project.has_content

@@ -171,6 +171,7 @@ def test_cutover_checks_mx_and_autodiscover_live_and_remembers_ticks(
     qtbot, make_wizard, slow_ttl_dns
 ) -> None:
     project = MigrationProject.new("Cut-over")
+    project.mailbox_list.path = "/lists/batch1.csv"
     project.mailbox_list.set_addresses(["anne@good.test"])
     wizard = make_wizard(project)
     go_to(wizard, PageId.REPORT)
