@@ -6,6 +6,8 @@ runs in the background; its stored result, for exactly the settings on screen, i
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -256,6 +258,29 @@ class EndpointPage(MigrationPage):
         self.auth_combo.addItem(self.tr("Sign in as an administrator (device code)"), "device")
         rows.append(self.auth_combo)
         self._add_row(form, self.tr("S&ign-in:"), self.auth_combo)
+        script_row = QHBoxLayout()
+        script_row.setContentsMargins(0, 0, 0, 0)
+        self.script_button = QPushButton(self.tr("Save the preparation scri&pt..."))
+        self.script_button.setObjectName(f"{self.role}ScriptButton")
+        self.script_button.setAccessibleName(
+            self.tr("Save the PowerShell script that prepares Microsoft 365")
+        )
+        self.script_button.setToolTip(
+            self.tr(
+                "A PowerShell script to review and run as a Microsoft 365 administrator: the app's permission "
+                "and consent, and access to every mailbox of the list. It contains no secret."
+            )
+        )
+        self.script_button.clicked.connect(self._on_script_clicked)
+        self.script_label = QLabel()
+        self.script_label.setObjectName(f"{self.role}ScriptLabel")
+        self.script_label.setWordWrap(True)
+        script_row.addWidget(self.script_button)
+        script_row.addWidget(self.script_label, 1)
+        script_widget = QWidget()
+        script_widget.setLayout(script_row)
+        rows.append(script_widget)
+        form.addRow(QLabel(self.tr("Preparation:")), script_widget)
 
     # -- project <-> controls -----------------------------------------------------------------
 
@@ -330,6 +355,40 @@ class EndpointPage(MigrationPage):
         if folder:
             self.path_edit.setText(folder)
             self._on_edited()
+
+    def _on_script_clicked(self) -> None:
+        self._store()
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the preparation script"),
+            "prepare-microsoft365.ps1",
+            self.tr("PowerShell (*.ps1)"),
+        )
+        if path:
+            self.save_script(Path(path))
+
+    def save_script(self, path: Path) -> None:
+        """Write the PowerShell that prepares the tenant for this endpoint and the listed mailboxes."""
+        from engine.m365.script import tenant_script_for, write_tenant_script
+
+        endpoint = self.settings.to_endpoint(
+            self.project.source_name if self.role == "source" else self.project.target_name
+        )
+        addresses = list(self.project.mailbox_list.addresses)
+
+        def work(state: TaskState) -> Path:
+            return write_tenant_script(tenant_script_for(endpoint, addresses), path)
+
+        self.error_view.clear()
+        self.context.runner.run(
+            work,
+            on_done=lambda written: self.script_label.setText(
+                self.tr("Saved as {path}. Review it, then run it in PowerShell as an administrator.").format(
+                    path=written
+                )
+            ),
+            on_error=self.error_view.show_error,
+        )
 
     def _show_kind(self) -> None:
         kind = str(self.kind_combo.currentData())

@@ -131,52 +131,52 @@
   <context>
     <name>BeforeYouBeginPage</name>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="53" />
+      <location filename="../../gui/pages/welcome.py" line="55" />
       <source>Before you begin</source>
       <translation>Voordat u begint</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="56" />
+      <location filename="../../gui/pages/welcome.py" line="58" />
       <source>Move your users' mailboxes from the old mail server to the new system in batches, without losing a message.</source>
       <translation>Verplaats de postvakken van uw gebruikers in batches van de oude mailserver naar het nieuwe systeem, zonder één bericht te verliezen.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="70" />
+      <location filename="../../gui/pages/welcome.py" line="85" />
       <source>What is a staged migration?</source>
       <translation>Wat is een gefaseerde migratie?</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="72" />
+      <location filename="../../gui/pages/welcome.py" line="87" />
       <source>A staged migration moves mailboxes in batches over days or weeks. Mailstage copies each user's mail, folders, flags and dates to the new system, and copies again what arrived since, until you switch that batch over. Users keep working in their old mailbox until then.</source>
       <translation>Een gefaseerde migratie verplaatst postvakken in batches, verspreid over dagen of weken. Mailstage kopieert de e-mail, mappen, markeringen en datums van elke gebruiker naar het nieuwe systeem, en kopieert opnieuw wat er sindsdien is binnengekomen, totdat u die batch overzet. Tot dan blijven gebruikers in hun oude postvak werken.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="79" />
+      <location filename="../../gui/pages/welcome.py" line="94" />
       <source>When to choose it</source>
       <translation>Wanneer kiest u hiervoor</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="81" />
+      <location filename="../../gui/pages/welcome.py" line="96" />
       <source>Your old server is Microsoft Exchange Server 2003 or 2007, or another server that offers IMAP, and you cannot move everyone at once, for example because you have more than 2,000 mailboxes.</source>
       <translation>Uw oude server is Microsoft Exchange Server 2003 of 2007, of een andere server met IMAP, en u kunt niet iedereen tegelijk verplaatsen, bijvoorbeeld omdat u meer dan 2.000 postvakken hebt.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="88" />
+      <location filename="../../gui/pages/welcome.py" line="103" />
       <source>When to choose something else</source>
       <translation>Wanneer kiest u iets anders</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="90" />
+      <location filename="../../gui/pages/welcome.py" line="105" />
       <source>From Exchange 2010 or newer, use a cutover migration (everyone at once) or a hybrid deployment (both systems side by side for a long time) instead.</source>
       <translation>Vanaf Exchange 2010 of nieuwer gebruikt u in plaats hiervan een cutover-migratie (iedereen tegelijk) of een hybride implementatie (beide systemen lange tijd naast elkaar).</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="96" />
+      <location filename="../../gui/pages/welcome.py" line="111" />
       <source>Have this ready</source>
       <translation>Zorg dat u dit klaar hebt</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="98" />
+      <location filename="../../gui/pages/welcome.py" line="113" />
       <source>• The list of mailboxes to move, as an Excel or CSV file.
 • The old server's name and an administrator account that can open every mailbox.
 • The new system's details; for Microsoft 365, your tenant and an app registration.
@@ -187,131 +187,131 @@
 • De gebruikers al aangemaakt op het nieuwe systeem (adreslijstsynchronisatie) en uw domein daar geverifieerd.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="107" />
+      <location filename="../../gui/pages/welcome.py" line="122" />
       <source>Good to know</source>
       <translation>Goed om te weten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="109" />
+      <location filename="../../gui/pages/welcome.py" line="124" />
       <source>Out-of-office messages are not carried over: users set them again after their move. After the switch, users create a new Outlook profile.</source>
       <translation>Afwezigheidsberichten worden niet meegenomen: gebruikers stellen ze na hun verhuizing opnieuw in. Na de overstap maken gebruikers een nieuw Outlook-profiel.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="124" />
+      <location filename="../../gui/pages/welcome.py" line="139" />
       <source>Start</source>
       <translation>Beginnen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="159" />
+      <location filename="../../gui/pages/welcome.py" line="174" />
       <source>B&amp;rowse...</source>
       <translation>B&amp;laderen...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="126" />
+      <location filename="../../gui/pages/welcome.py" line="141" />
       <source>Start with the list of mailboxes for the first batch.</source>
       <translation>Begin met de lijst met postvakken voor de eerste batch.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="126" />
+      <location filename="../../gui/pages/welcome.py" line="141" />
       <source>New &amp;migration</source>
       <translation>Nieuwe &amp;migratie</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="129" />
+      <location filename="../../gui/pages/welcome.py" line="144" />
       <source>New migration</source>
       <translation>Nieuwe migratie</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="132" />
+      <location filename="../../gui/pages/welcome.py" line="147" />
       <source>&amp;Open a saved migration</source>
       <translation>Opgeslagen migratie &amp;openen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="133" />
+      <location filename="../../gui/pages/welcome.py" line="148" />
       <source>Go on with a batch, or start the next batch with the same servers.</source>
       <translation>Ga verder met een batch, of start de volgende batch met dezelfde servers.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="136" />
-      <location filename="../../gui/pages/welcome.py" line="260" />
+      <location filename="../../gui/pages/welcome.py" line="151" />
+      <location filename="../../gui/pages/welcome.py" line="275" />
       <source>Open a saved migration</source>
       <translation>Opgeslagen migratie openen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="139" />
+      <location filename="../../gui/pages/welcome.py" line="154" />
       <source>Try the &amp;demo</source>
       <translation>&amp;Demo proberen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="140" />
+      <location filename="../../gui/pages/welcome.py" line="155" />
       <source>Run a whole migration on sample mailboxes, without any server.</source>
       <translation>Voer een hele migratie uit op voorbeeldpostvakken, zonder server.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="143" />
+      <location filename="../../gui/pages/welcome.py" line="158" />
       <source>Try the demo</source>
       <translation>Demo proberen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="147" />
-      <location filename="../../gui/pages/welcome.py" line="151" />
+      <location filename="../../gui/pages/welcome.py" line="162" />
+      <location filename="../../gui/pages/welcome.py" line="166" />
       <source>Recent migrations</source>
       <translation>Recente migraties</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="161" />
+      <location filename="../../gui/pages/welcome.py" line="176" />
       <source>Browse for a saved migration</source>
       <translation>Bladeren naar een opgeslagen migratie</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="169" />
+      <location filename="../../gui/pages/welcome.py" line="184" />
       <source>&amp;Language:</source>
       <translation>&amp;Taal:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="172" />
+      <location filename="../../gui/pages/welcome.py" line="187" />
       <source>Language</source>
       <translation>Taal</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="173" />
+      <location filename="../../gui/pages/welcome.py" line="188" />
       <source>System language</source>
       <translation>Taal van het systeem</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="194" />
+      <location filename="../../gui/pages/welcome.py" line="209" />
       <source>Mailstage uses this language from its next start.</source>
       <translation>Mailstage gebruikt deze taal vanaf de volgende keer dat het start.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="213" />
+      <location filename="../../gui/pages/welcome.py" line="228" />
       <source>not started</source>
       <translation>niet gestart</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="214" />
+      <location filename="../../gui/pages/welcome.py" line="229" />
       <source>running</source>
       <translation>bezig</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="215" />
+      <location filename="../../gui/pages/welcome.py" line="230" />
       <source>stopped</source>
       <translation>gestopt</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="216" />
+      <location filename="../../gui/pages/welcome.py" line="231" />
       <source>finished</source>
       <translation>klaar</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="218" />
+      <location filename="../../gui/pages/welcome.py" line="233" />
       <source>{title}
 {batch}: {phase}, {date}</source>
       <translation>{title}
 {batch}: {phase}, {date}</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/welcome.py" line="262" />
+      <location filename="../../gui/pages/welcome.py" line="277" />
       <source>Mailstage migrations (*{suffix})</source>
       <translation>Mailstage-migraties (*{suffix})</translation>
     </message>
@@ -382,77 +382,77 @@
   <context>
     <name>CheckTitle</name>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="551" />
+      <location filename="../../gui/pages/endpoint.py" line="610" />
       <source>The server's name is found (DNS)</source>
       <translation>De naam van de server wordt gevonden (DNS)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="552" />
+      <location filename="../../gui/pages/endpoint.py" line="611" />
       <source>The server accepts connections</source>
       <translation>De server accepteert verbindingen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="553" />
+      <location filename="../../gui/pages/endpoint.py" line="612" />
       <source>The server's certificate is trusted</source>
       <translation>Het certificaat van de server wordt vertrouwd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="554" />
+      <location filename="../../gui/pages/endpoint.py" line="613" />
       <source>The administrator can log in</source>
       <translation>De beheerder kan zich aanmelden</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="555" />
+      <location filename="../../gui/pages/endpoint.py" line="614" />
       <source>What the server offers</source>
       <translation>Wat de server biedt</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="556" />
+      <location filename="../../gui/pages/endpoint.py" line="615" />
       <source>Enough connections at the same time</source>
       <translation>Genoeg verbindingen tegelijk</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="557" />
+      <location filename="../../gui/pages/endpoint.py" line="616" />
       <source>The mailbox can be opened on the old server</source>
       <translation>Het postvak kan op de oude server worden geopend</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="560" />
+      <location filename="../../gui/pages/endpoint.py" line="619" />
       <source>The mailbox exists on the new system</source>
       <translation>Het postvak bestaat op het nieuwe systeem</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="561" />
+      <location filename="../../gui/pages/endpoint.py" line="620" />
       <source>Size of the mailbox</source>
       <translation>Grootte van het postvak</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="562" />
+      <location filename="../../gui/pages/endpoint.py" line="621" />
       <source>Mail for the domain (MX)</source>
       <translation>E-mail voor het domein (MX)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="563" />
+      <location filename="../../gui/pages/endpoint.py" line="622" />
       <source>Autodiscover for Outlook</source>
       <translation>Automatisch opsporen voor Outlook</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="564" />
+      <location filename="../../gui/pages/endpoint.py" line="623" />
       <source>Domain verification (TXT)</source>
       <translation>Domeinverificatie (TXT)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="565" />
+      <location filename="../../gui/pages/endpoint.py" line="624" />
       <source>Estimated duration</source>
       <translation>Geschatte duur</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="569" />
+      <location filename="../../gui/pages/endpoint.py" line="628" />
       <source>Old server: {check}</source>
       <translation>Oude server: {check}</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="571" />
+      <location filename="../../gui/pages/endpoint.py" line="630" />
       <source>New system: {check}</source>
       <translation>Nieuw systeem: {check}</translation>
     </message>
@@ -766,334 +766,369 @@
   <context>
     <name>EndpointPage</name>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="58" />
+      <location filename="../../gui/pages/endpoint.py" line="60" />
       <source>Connect to the old mail server</source>
       <translation>Verbinding maken met de oude mailserver</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="61" />
+      <location filename="../../gui/pages/endpoint.py" line="63" />
       <source>Mailstage reads every mailbox from here and never changes anything on it. It needs an administrator account that can open every user's mailbox.</source>
       <translation>Mailstage leest hier elk postvak uit en verandert er nooit iets aan. Er is een beheerdersaccount nodig dat het postvak van elke gebruiker kan openen.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="66" />
+      <location filename="../../gui/pages/endpoint.py" line="68" />
       <source>Connect to the new mail system</source>
       <translation>Verbinding maken met het nieuwe e-mailsysteem</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="69" />
+      <location filename="../../gui/pages/endpoint.py" line="71" />
       <source>Mailstage writes the copied mail here. The users must already exist on the new system (directory synchronisation).</source>
       <translation>Mailstage schrijft de gekopieerde e-mail hierheen. De gebruikers moeten al op het nieuwe systeem bestaan (adreslijstsynchronisatie).</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="79" />
+      <location filename="../../gui/pages/endpoint.py" line="81" />
       <source>Kind of server</source>
       <translation>Soort server</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="82" />
+      <location filename="../../gui/pages/endpoint.py" line="84" />
       <source>IMAP server (Exchange 2003/2007 or any other)</source>
       <translation>IMAP-server (Exchange 2003/2007 of een andere)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="84" />
-      <location filename="../../gui/pages/endpoint.py" line="88" />
+      <location filename="../../gui/pages/endpoint.py" line="86" />
+      <location filename="../../gui/pages/endpoint.py" line="90" />
       <source>Local folder (Maildir archive)</source>
       <translation>Lokale map (Maildir-archief)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="86" />
+      <location filename="../../gui/pages/endpoint.py" line="88" />
       <source>Microsoft 365 (Exchange Online)</source>
       <translation>Microsoft 365 (Exchange Online)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="87" />
+      <location filename="../../gui/pages/endpoint.py" line="89" />
       <source>IMAP server</source>
       <translation>IMAP-server</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="89" />
+      <location filename="../../gui/pages/endpoint.py" line="91" />
       <source>&amp;Kind of server:</source>
       <translation>S&amp;oort server:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="98" />
-      <location filename="../../gui/pages/endpoint.py" line="371" />
+      <location filename="../../gui/pages/endpoint.py" line="100" />
+      <location filename="../../gui/pages/endpoint.py" line="430" />
       <source>Pass&amp;word:</source>
       <translation>Wachtwoor&amp;d:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="104" />
+      <location filename="../../gui/pages/endpoint.py" line="106" />
       <source>&amp;Forget</source>
       <translation>Ve&amp;rgeten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="106" />
+      <location filename="../../gui/pages/endpoint.py" line="108" />
       <source>Forget the trusted certificate</source>
       <translation>Het vertrouwde certificaat vergeten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="113" />
+      <location filename="../../gui/pages/endpoint.py" line="115" />
       <source>Certificate:</source>
       <translation>Certificaat:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="117" />
+      <location filename="../../gui/pages/endpoint.py" line="119" />
       <source>Maximum concurrent migrations</source>
       <translation>Maximaal aantal gelijktijdige migraties</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="119" />
+      <location filename="../../gui/pages/endpoint.py" line="121" />
       <source>How many mailboxes are copied at the same time. Microsoft's default is 20.</source>
       <translation>Hoeveel postvakken tegelijk worden gekopieerd. De standaardwaarde van Microsoft is 20.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="121" />
+      <location filename="../../gui/pages/endpoint.py" line="123" />
       <source>Maximum concurrent &amp;migrations:</source>
       <translation>Maximaal aantal &amp;gelijktijdige migraties:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="124" />
+      <location filename="../../gui/pages/endpoint.py" line="126" />
       <source>&amp;Test connection</source>
       <translation>Verbinding test&amp;en</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="126" />
+      <location filename="../../gui/pages/endpoint.py" line="128" />
       <source>Test connection</source>
       <translation>Verbinding testen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="136" />
+      <location filename="../../gui/pages/endpoint.py" line="138" />
       <source>Connection test results</source>
       <translation>Resultaten van de verbindingstest</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="138" />
+      <location filename="../../gui/pages/endpoint.py" line="140" />
       <source>Result</source>
       <translation>Resultaat</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="138" />
+      <location filename="../../gui/pages/endpoint.py" line="140" />
       <source>Check</source>
       <translation>Controle</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="179" />
+      <location filename="../../gui/pages/endpoint.py" line="181" />
       <source>mail.contoso.local</source>
       <translation>mail.contoso.local</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="179" />
+      <location filename="../../gui/pages/endpoint.py" line="181" />
       <source>imap.example.com</source>
       <translation>imap.example.com</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="182" />
+      <location filename="../../gui/pages/endpoint.py" line="184" />
       <source>&amp;Server:</source>
       <translation>&amp;Server:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="187" />
+      <location filename="../../gui/pages/endpoint.py" line="189" />
       <source>Security</source>
       <translation>Beveiliging</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="188" />
+      <location filename="../../gui/pages/endpoint.py" line="190" />
       <source>SSL/TLS (port 993)</source>
       <translation>SSL/TLS (poort 993)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="189" />
+      <location filename="../../gui/pages/endpoint.py" line="191" />
       <source>STARTTLS (port 143)</source>
       <translation>STARTTLS (poort 143)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="190" />
+      <location filename="../../gui/pages/endpoint.py" line="192" />
       <source>None: unencrypted (not recommended)</source>
       <translation>Geen: onversleuteld (niet aanbevolen)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="194" />
+      <location filename="../../gui/pages/endpoint.py" line="196" />
       <source>Port</source>
       <translation>Poort</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="195" />
+      <location filename="../../gui/pages/endpoint.py" line="197" />
       <source>&amp;Port:</source>
       <translation>&amp;Poort:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="203" />
+      <location filename="../../gui/pages/endpoint.py" line="205" />
       <source>S&amp;ecurity:</source>
       <translation>&amp;Beveiliging:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="208" />
+      <location filename="../../gui/pages/endpoint.py" line="210" />
       <source>Leave empty when the list holds each user's password</source>
       <translation>Leeg laten als de lijst het wachtwoord van elke gebruiker bevat</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="210" />
+      <location filename="../../gui/pages/endpoint.py" line="212" />
       <source>&amp;Administrator account:</source>
       <translation>Beheerders&amp;account:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="213" />
+      <location filename="../../gui/pages/endpoint.py" line="215" />
       <source>How the administrator opens a mailbox</source>
       <translation>Hoe de beheerder een postvak opent</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="215" />
+      <location filename="../../gui/pages/endpoint.py" line="217" />
       <source>Standard (SASL PLAIN on behalf of the user)</source>
       <translation>Standaard (SASL PLAIN namens de gebruiker)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="217" />
+      <location filename="../../gui/pages/endpoint.py" line="219" />
       <source>Exchange (DOMAIN/admin/user)</source>
       <translation>Exchange (DOMEIN/beheerder/gebruiker)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="218" />
+      <location filename="../../gui/pages/endpoint.py" line="220" />
       <source>Dovecot master user (user*admin)</source>
       <translation>Dovecot-hoofdgebruiker (gebruiker*beheerder)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="220" />
+      <location filename="../../gui/pages/endpoint.py" line="222" />
       <source>Admin &amp;login style:</source>
       <translation>Aanmeld&amp;wijze beheerder:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="227" />
+      <location filename="../../gui/pages/endpoint.py" line="229" />
       <source>Folder</source>
       <translation>Map</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="228" />
+      <location filename="../../gui/pages/endpoint.py" line="230" />
       <source>B&amp;rowse...</source>
       <translation>B&amp;laderen...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="247" />
+      <location filename="../../gui/pages/endpoint.py" line="249" />
       <source>T&amp;enant:</source>
       <translation>Te&amp;nant:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="230" />
+      <location filename="../../gui/pages/endpoint.py" line="232" />
       <source>Browse for the folder</source>
       <translation>Bladeren naar de map</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="237" />
+      <location filename="../../gui/pages/endpoint.py" line="239" />
       <source>&amp;Folder:</source>
       <translation>&amp;Map:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="245" />
+      <location filename="../../gui/pages/endpoint.py" line="247" />
       <source>contoso.onmicrosoft.com</source>
       <translation>contoso.onmicrosoft.com</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="251" />
+      <location filename="../../gui/pages/endpoint.py" line="253" />
       <source>Application (&amp;client) ID:</source>
       <translation>Toepassings-ID (&amp;client):</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="254" />
+      <location filename="../../gui/pages/endpoint.py" line="256" />
       <source>Sign-in</source>
       <translation>Aanmelding</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="255" />
+      <location filename="../../gui/pages/endpoint.py" line="257" />
       <source>App with a client secret (app-only)</source>
       <translation>App met een clientgeheim (alleen app)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="256" />
+      <location filename="../../gui/pages/endpoint.py" line="258" />
       <source>Sign in as an administrator (device code)</source>
       <translation>Aanmelden als beheerder (apparaatcode)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="258" />
+      <location filename="../../gui/pages/endpoint.py" line="260" />
       <source>S&amp;ign-in:</source>
       <translation>A&amp;anmelding:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="329" />
+      <location filename="../../gui/pages/endpoint.py" line="263" />
+      <source>Save the preparation scri&amp;pt...</source>
+      <translation>Voorbereidings&amp;script opslaan...</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="266" />
+      <source>Save the PowerShell script that prepares Microsoft 365</source>
+      <translation>Het PowerShell-script opslaan dat Microsoft 365 voorbereidt</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="270" />
+      <source>A PowerShell script to review and run as a Microsoft 365 administrator: the app's permission and consent, and access to every mailbox of the list. It contains no secret.</source>
+      <translation>Een PowerShell-script om na te lezen en uit te voeren als Microsoft 365-beheerder: de machtiging en toestemming voor de app, en toegang tot elk postvak van de lijst. Het bevat geen geheim.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="283" />
+      <source>Preparation:</source>
+      <translation>Voorbereiding:</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="354" />
       <source>Choose the folder</source>
       <translation>Kies de map</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="351" />
+      <location filename="../../gui/pages/endpoint.py" line="363" />
+      <source>Save the preparation script</source>
+      <translation>Het voorbereidingsscript opslaan</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="365" />
+      <source>PowerShell (*.ps1)</source>
+      <translation>PowerShell (*.ps1)</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="386" />
+      <source>Saved as {path}. Review it, then run it in PowerShell as an administrator.</source>
+      <translation>Opgeslagen als {path}. Lees het na en voer het dan als beheerder uit in PowerShell.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="410" />
       <source>You trusted exactly this certificate: SHA-256 {start}...{end}</source>
       <translation>U vertrouwt precies dit certificaat: SHA-256 {start}...{end}</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="368" />
+      <location filename="../../gui/pages/endpoint.py" line="427" />
       <source>Client &amp;secret:</source>
       <translation>Clientgehe&amp;im:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="369" />
+      <location filename="../../gui/pages/endpoint.py" line="428" />
       <source>Client secret</source>
       <translation>Clientgeheim</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="372" />
+      <location filename="../../gui/pages/endpoint.py" line="431" />
       <source>Administrator's password</source>
       <translation>Wachtwoord van de beheerder</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="374" />
+      <location filename="../../gui/pages/endpoint.py" line="433" />
       <source>Stored in the keyring; type to replace it</source>
       <translation>Opgeslagen in de sleutelbos; typ om het te vervangen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="382" />
+      <location filename="../../gui/pages/endpoint.py" line="441" />
       <source>Testing the connection...</source>
       <translation>Bezig met testen van de verbinding...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="384" />
+      <location filename="../../gui/pages/endpoint.py" line="443" />
       <source>The connection works with these settings.</source>
       <translation>De verbinding werkt met deze instellingen.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="461" />
+      <location filename="../../gui/pages/endpoint.py" line="520" />
       <source>Tested: {passed} checks passed, {warned} with a warning.</source>
       <translation>Getest: {passed} controles geslaagd, {warned} met een waarschuwing.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="469" />
+      <location filename="../../gui/pages/endpoint.py" line="528" />
       <source>The connection does not work yet: see what failed below.</source>
       <translation>De verbinding werkt nog niet: zie hieronder wat er misging.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="486" />
+      <location filename="../../gui/pages/endpoint.py" line="545" />
       <source>The certificate is not trusted, so Mailstage does not connect to this server.</source>
       <translation>Het certificaat wordt niet vertrouwd, dus Mailstage maakt geen verbinding met deze server.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="502" />
+      <location filename="../../gui/pages/endpoint.py" line="561" />
       <source>Passed</source>
       <translation>Geslaagd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="503" />
+      <location filename="../../gui/pages/endpoint.py" line="562" />
       <source>Warning</source>
       <translation>Waarschuwing</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="504" />
+      <location filename="../../gui/pages/endpoint.py" line="563" />
       <source>Failed</source>
       <translation>Mislukt</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="505" />
+      <location filename="../../gui/pages/endpoint.py" line="564" />
       <source>Skipped</source>
       <translation>Overgeslagen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="516" />
+      <location filename="../../gui/pages/endpoint.py" line="575" />
       <source>What to do: {fix}</source>
       <translation>Wat te doen: {fix}</translation>
     </message>
@@ -1478,12 +1513,12 @@
       <translation>&amp;Sluiten</translation>
     </message>
     <message>
-      <location filename="../../gui/wizard.py" line="134" />
+      <location filename="../../gui/wizard.py" line="143" />
       <source>Stop the migration?</source>
       <translation>De migratie stoppen?</translation>
     </message>
     <message>
-      <location filename="../../gui/wizard.py" line="136" />
+      <location filename="../../gui/wizard.py" line="145" />
       <source>A batch is running. If you close Mailstage now, the batch stops after the current messages; nothing copied so far is lost, and the batch resumes when you open this migration again.
 
 Stop the batch and close?</source>

@@ -161,3 +161,33 @@ def test_a_wrong_password_names_the_account_and_what_to_do(qtbot, make_wizard, d
     details = " ".join(login.child(i).text(0) for i in range(login.childCount()))
     assert MASTER_USER in details and "What to do:" in details
     assert "not-the-password" not in details
+
+
+def test_the_microsoft_365_target_saves_the_preparation_script_without_a_secret(
+    qtbot, make_wizard, tmp_path
+) -> None:
+    wizard = make_wizard()
+    project = wizard.context.project
+    project.mailbox_list.path = "/lists/x.csv"
+    project.mailbox_list.set_addresses(["anne@contoso.nl", "bram@contoso.nl"])
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    page = wizard.target_page
+    assert wizard.currentPage() is page
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("m365"))
+    for edit, text in (
+        (page.tenant_edit, "contoso.onmicrosoft.com"),
+        (page.client_id_edit, "6731de76-14a6-49ae-97bc-6eba6914391e"),
+    ):
+        edit.setText(text)
+        edit.textEdited.emit(text)
+    page.password_edit.setText("client-secret-value")
+    assert page.script_button.isVisible()
+    target = tmp_path / "prepare.ps1"
+    page.save_script(target)
+    qtbot.waitUntil(lambda: target.exists() and "Saved as" in page.script_label.text(), timeout=20_000)
+    text = target.read_text(encoding="utf-8-sig")
+    assert "anne@contoso.nl" in text and "bram@contoso.nl" in text
+    assert "6731de76-14a6-49ae-97bc-6eba6914391e" in text
+    assert "client-secret-value" not in text
