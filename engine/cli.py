@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -34,6 +35,15 @@ COMMAND_MODULES: tuple[str, ...] = (
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger("engine.cli")
+
+
+class _ConsoleFormatter(logging.Formatter):
+    """One line per record on the console: a traceback (already in the message, redacted) stays in the
+    log file, never in front of the admin."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        first = record.getMessage().splitlines()[0] if record.getMessage() else ""
+        return f"{record.levelname}: {first}"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,7 +71,7 @@ def configure_logging(verbose: bool) -> None:
     console = logging.StreamHandler(sys.stderr)
     console.setLevel(logging.INFO if verbose else logging.WARNING)
     console.addFilter(REDACTOR)
-    console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    console.setFormatter(_ConsoleFormatter())
     root.addHandler(console)
     try:
         handler = logging.FileHandler(log_dir() / "mailstage-cli.log", encoding="utf-8")
@@ -99,6 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The output went to a program that stopped reading (e.g. `| head`): not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception:
         log.exception("unexpected error in %s", args.command)
         print(

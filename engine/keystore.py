@@ -19,27 +19,51 @@ MASK = "********"
 
 
 class SecretRedactor(logging.Filter):
-    """A logging filter that replaces every known secret in a record's message with a mask."""
+    """A logging filter that replaces every known secret in a record's message with a mask.
+
+    Secrets are indexed by their first four characters, so masking costs one pass over the text
+    however many secrets are known (a list of 50,000 mailboxes registers 50,000 passwords).
+    """
+
+    PREFIX = 4
 
     def __init__(self) -> None:
         super().__init__()
-        self._secrets: set[str] = set()
+        self._by_prefix: dict[str, list[str]] = {}
         self._lock = threading.Lock()
 
     def register(self, secret: str | None) -> None:
         # Very short values would mask ordinary words; no real password or token is that short.
-        if secret and len(secret) >= 4:
-            with self._lock:
-                self._secrets.add(secret)
+        if not secret or len(secret) < self.PREFIX:
+            return
+        with self._lock:
+            bucket = self._by_prefix.setdefault(secret[: self.PREFIX], [])
+            if secret not in bucket:
+                bucket.append(secret)
+                bucket.sort(key=len, reverse=True)  # the longest match wins
 
     def redact(self, text: str) -> str:
         """TEXT with every registered secret masked."""
         with self._lock:
-            secrets = sorted(self._secrets, key=len, reverse=True)
-        for secret in secrets:
-            if secret in text:
-                text = text.replace(secret, MASK)
-        return text
+            if not self._by_prefix:
+                return text
+            index = dict(self._by_prefix)
+        out: list[str] = []
+        i, plain_from, end = 0, 0, len(text)
+        while i <= end - self.PREFIX:
+            bucket = index.get(text[i : i + self.PREFIX])
+            match = next((s for s in bucket if text.startswith(s, i)), None) if bucket else None
+            if match is None:
+                i += 1
+                continue
+            out.append(text[plain_from:i])
+            out.append(MASK)
+            i += len(match)
+            plain_from = i
+        if not out:
+            return text
+        out.append(text[plain_from:])
+        return "".join(out)
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
