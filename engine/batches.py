@@ -39,7 +39,9 @@ log = logging.getLogger(__name__)
 
 MAX_BATCH_NAME = 64
 MAX_BATCH_MAILBOXES = 2000  # Microsoft's batch limit; larger lists are split
-PUSH_BACK_CODES = frozenset({"imap.connection_limit", "imap.busy", "imap.unavailable"})
+# A server that refuses, throttles or drops sessions right after login (a server-wide process limit)
+# gets fewer connections for a while; a dropped connection on a bad network slows us down too.
+PUSH_BACK_CODES = frozenset({"imap.connection_limit", "imap.busy", "imap.unavailable", "imap.connection_lost"})
 PUSH_BACK_SECONDS = 5.0
 
 
