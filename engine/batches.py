@@ -270,6 +270,12 @@ class BatchRunner:
             self.store.set_batch_status(self.record.name, BatchStatus.STOPPING)
             self._emit(BatchStatusChanged(self.record.name, BatchStatus.STOPPING))
 
+    def endpoint_named_in(self, text: str) -> str | None:
+        """Which endpoint an error is about, from the server it names ("host:port"); None when it names
+        both or neither (then both endpoints slow down)."""
+        named = [e.name for e in (self.source, self.target) if e.host and f"{e.host}:{e.port}" in text]
+        return named[0] if len(named) == 1 else None
+
     @property
     def stopping(self) -> bool:
         return self._cancel.is_set()
@@ -560,7 +566,9 @@ class _MailboxListener:
         elif isinstance(event, copy_events.Waiting):
             if event.error.code in PUSH_BACK_CODES:
                 runner.gates.push_back(
-                    getattr(event, "endpoint", None), max(event.seconds, PUSH_BACK_SECONDS), event.error.code
+                    runner.endpoint_named_in(event.error.what),
+                    max(event.seconds, PUSH_BACK_SECONDS),
+                    event.error.code,
                 )
             log.warning(
                 "mailbox %s: waiting %.0f s before retry %d: %s",
