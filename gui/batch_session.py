@@ -12,7 +12,7 @@ import datetime as dt
 import time
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from engine.batches import (
     BatchProgress,
@@ -34,7 +34,8 @@ from gui.models import MailboxProgressModel
 # The batch page offers to leave out these default folders; the engine's rules match names, so each
 # becomes a pattern per localized name (and its subfolders).
 ROLE_EXCLUDES = {"Deleted Items": Role.TRASH, "Junk E-mail": Role.JUNK}
-RATE_SMOOTHING = 0.3  # weight of the newest speed sample per mailbox
+RATE_SMOOTHING = 0.3
+TABLE_REFRESH_MS = 400  # weight of the newest speed sample per mailbox
 
 
 def exclude_patterns(choices: list[str]) -> tuple[str, ...]:
@@ -90,6 +91,14 @@ class BatchSession(QObject):
         self.stopping = False
         self.status: BatchStatus | None = None
         self._rates: dict[str, tuple[float, int, float]] = {}  # mailbox -> (time, bytes, smoothed rate)
+        # The table is refreshed at most every TABLE_REFRESH_MS: each refresh repaints every visible
+        # row, and a person cannot read faster than that anyway.
+        self._pending: dict[str, dict[str, Any]] = {}
+        self._pending_snapshot: Any = None
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(TABLE_REFRESH_MS)
+        self._flush_timer.timeout.connect(self.flush)
 
     @property
     def running(self) -> bool:
@@ -159,6 +168,18 @@ class BatchSession(QObject):
                 snapshot = event.progress
             elif isinstance(event, BatchStatusChanged):
                 self.status = event.status
+        for address, change in changes.items():
+            self._pending.setdefault(address, {}).update(change)
+        if snapshot is not None:
+            self._pending_snapshot = snapshot
+        if (changes or snapshot is not None) and not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def flush(self) -> None:
+        """Show what arrived since the last refresh (also called at the end of a run)."""
+        self._flush_timer.stop()
+        changes, self._pending = self._pending, {}
+        snapshot, self._pending_snapshot = self._pending_snapshot, None
         if changes:
             self.model.update(changes)
         if snapshot is not None or changes:
@@ -180,11 +201,13 @@ class BatchSession(QObject):
 
     def _on_done(self, summary: BatchSummary) -> None:
         self.task = None
+        self.flush()
         stopped = summary.status is BatchStatus.STOPPED
         self.finished_batch.emit(summary, stopped)
 
     def _on_error(self, error: BaseException) -> None:
         self.task = None
+        self.flush()
         self.failed.emit(error)
 
 
