@@ -41,7 +41,9 @@ MAX_BATCH_NAME = 64
 MAX_BATCH_MAILBOXES = 2000  # Microsoft's batch limit; larger lists are split
 # A server that refuses, throttles or drops sessions right after login (a server-wide process limit)
 # gets fewer connections for a while; a dropped connection on a bad network slows us down too.
-PUSH_BACK_CODES = frozenset({"imap.connection_limit", "imap.busy", "imap.unavailable", "imap.connection_lost"})
+PUSH_BACK_CODES = frozenset(
+    {"imap.connection_limit", "imap.busy", "imap.unavailable", "imap.connection_lost"}
+)
 PUSH_BACK_SECONDS = 5.0
 
 
@@ -259,7 +261,12 @@ class BatchRunner:
         self.meter = ProgressMeter()
         self._lock = threading.Lock()
         self.reports_dir = reports or reports_folder(record.name)
-        self._verify = verify and EndpointKind.M365 not in (source.kind, target.kind)
+        self.rules = record.rules
+        if target.kind is EndpointKind.M365:
+            from engine.m365.connect import exchange_folder_rules
+
+            self.rules = (*record.rules, *exchange_folder_rules())  # e.g. Exchange's reserved "Files"
+        self._verify = verify
 
     # -- control ----------------------------------------------------------------------------------
 
@@ -371,7 +378,7 @@ class BatchRunner:
         job = MailboxJob(
             source=self._account(self.source, member.address, member.username, member.user_root),
             target=self._account(self.target, member.target_address or member.address, "", ""),
-            rules=self.record.rules,
+            rules=self.rules,
             options=self.options,
         )
         listener = _MailboxListener(self, member.address)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from engine.connectors import Account, Connector, open_connector
-from engine.endpoints import Endpoint
+from engine.endpoints import Endpoint, EndpointKind
 from engine.errors import MailstageError, Severity
 from engine.keystore import SecretStore
 
@@ -52,6 +52,10 @@ def account_for(endpoint: Endpoint, address: str, login: str = "") -> Account:
             return secret
 
         return Account(own, address, password=admin_password)
+    if endpoint.kind is EndpointKind.M365:
+        from engine.m365.connect import mailbox_token
+
+        return Account(endpoint, address, token=mailbox_token(endpoint, address))
     return Account(endpoint, address, username=login)
 
 

@@ -33,6 +33,22 @@ def open_connector(
     from engine.connectors.imap import ImapConnector
     from engine.connectors.maildir import MaildirConnector
 
+    if account.endpoint.kind is EndpointKind.M365:
+        # Exchange Online's rules (SELECT after login, throttling waits, size limit, reserved names)
+        # wrap the IMAP connector; imported here because engine.m365 builds on this package.
+        from engine.m365.connect import open_exchange_online
+
+        with open_exchange_online(
+            account,
+            role=role,
+            gate=gate,
+            cancel=cancel,
+            timeout=timeout,
+            spool_threshold=spool_threshold,
+            ignore_capabilities=ignore_capabilities,
+        ) as exchange:
+            yield exchange
+        return
     connector: ImapConnector | MaildirConnector
     if account.endpoint.kind is EndpointKind.MAILDIR:
         connector = MaildirConnector(account, role=role, spool_threshold=spool_threshold).open()

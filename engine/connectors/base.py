@@ -226,8 +226,13 @@ class Connector(Protocol):
     connection, a busy server) have `transient=True` and the copy reconnects and resumes."""
 
     account: Account
-    features: Features
-    separator: str
+
+    # Read-only for callers (a wrapper such as Exchange Online's passes its inner connector's on).
+    @property
+    def features(self) -> Features: ...
+
+    @property
+    def separator(self) -> str: ...
 
     def list_folders(self) -> list[FolderInfo]: ...
 

@@ -27,7 +27,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from engine.connectors.base import (
     Account,
@@ -202,13 +202,29 @@ class ExchangeOnlineConnector:
         result: Iterator[FetchedMessage] = self._guard(lambda: self.inner.fetch_messages(folder, uids))
         return result
 
+    def request_messages(self, folder: str, uids: Sequence[int]) -> Any:
+        return self._guard(lambda: self.inner.request_messages(folder, uids))
+
+    def collect_messages(self, pending: Any) -> list[FetchedMessage]:
+        result: list[FetchedMessage] = self._guard(lambda: self.inner.collect_messages(pending))
+        return result
+
     # -- writing ---------------------------------------------------------------------------------
 
-    def ensure_folder(self, path: tuple[str, ...]) -> str:
+    @staticmethod
+    def _allowed_path(path: tuple[str, ...]) -> tuple[str, ...]:
         if path and path[0].casefold() == RESERVED_FOLDER.casefold():
             # Exchange Online refuses to create it ("Folder name is reserved").
-            path = (RESERVED_FOLDER_RENAMED, *path[1:])
-        result: str = self._guard(lambda: self.inner.ensure_folder(path))
+            return (RESERVED_FOLDER_RENAMED, *path[1:])
+        return path
+
+    def ensure_folder(self, path: tuple[str, ...]) -> str:
+        result: str = self._guard(lambda: self.inner.ensure_folder(self._allowed_path(path)))
+        return result
+
+    def ensure_folders(self, paths: Sequence[tuple[str, ...]]) -> list[str]:
+        allowed = [self._allowed_path(path) for path in paths]
+        result: list[str] = self._guard(lambda: self.inner.ensure_folders(allowed))
         return result
 
     def open_folder(self, name: str) -> TargetFolder:
