@@ -166,7 +166,7 @@ def measure(
 
     from engine.endpoints import secret_key
     from engine.keystore import SecretStore
-    from gui.app import make_application
+    from gui.app import make_application, settle_after_start
     from gui.context import WizardContext
     from gui.flow import BatchPhase, MigrationProject, PageId
     from gui.wizard import MigrationWizard
@@ -197,6 +197,7 @@ def measure(
     project.checks.ran_for = project.setup_signature()
     while wizard.currentId() != int(PageId.BATCH):
         wizard.next()
+    settle_after_start()  # as gui.app.main does once the window is up
 
     gaps: list[float] = []
     clock = QElapsedTimer()
