@@ -14,12 +14,14 @@ import socket
 import ssl
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import truststore
-from cryptography import x509
-from cryptography.x509.oid import NameOID
 
 from engine.errors import MailstageError, Severity
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ def normalise_fingerprint(text: str) -> str:
 
 
 def _name_text(name: x509.Name) -> str:
+    from cryptography.x509.oid import NameOID
+
     common = name.get_attributes_for_oid(NameOID.COMMON_NAME)
     if common:
         value = common[0].value
@@ -76,6 +80,9 @@ def _name_text(name: x509.Name) -> str:
 
 def certificate_info(der: bytes) -> CertificateInfo:
     """Parse a DER certificate into what a person needs to see."""
+    # Imported here: cryptography costs ~60 ms at start-up and only certificate problems need it.
+    from cryptography import x509
+
     cert = x509.load_der_x509_certificate(der)
     try:
         san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
