@@ -36,6 +36,7 @@ from gui.errors import ErrorView
 from gui.flow import EndpointSettings, MigrationProject, PageId
 from gui.models import BAD_COLOUR, GOOD_COLOUR, WARN_COLOUR
 from gui.pages.base import MigrationPage
+from gui.signin_dialog import DeviceSignIn
 
 DEFAULT_PORTS = {Security.TLS.value: 993, Security.STARTTLS.value: 143, Security.NONE.value: 143}
 
@@ -53,6 +54,8 @@ class EndpointPage(MigrationPage):
         self.setObjectName(f"{role}Page")
         self.nameserver: Nameserver | None = None  # tests and special networks ask another DNS server
         self.test_task: Task | None = None
+        self.sign_in: DeviceSignIn | None = None
+        self.authority = ""  # tests and national clouds sign in at another authority than Microsoft's
         self.outcome: ConnectionTestOutcome | None = None
         self._check_titles: dict[tuple[str, str], str] = {}
         self._loading = False
@@ -258,6 +261,23 @@ class EndpointPage(MigrationPage):
         self.auth_combo.addItem(self.tr("Sign in as an administrator (device code)"), "device")
         rows.append(self.auth_combo)
         self._add_row(form, self.tr("S&ign-in:"), self.auth_combo)
+        sign_in_row = QHBoxLayout()
+        sign_in_row.setContentsMargins(0, 0, 0, 0)
+        self.sign_in_button = QPushButton(self.tr("Si&gn in..."))
+        self.sign_in_button.setObjectName(f"{self.role}SignInButton")
+        self.sign_in_button.setAccessibleName(self.tr("Sign in to Microsoft 365 with a code"))
+        self.sign_in_button.clicked.connect(self.start_sign_in)
+        self.sign_in_label = QLabel()
+        self.sign_in_label.setObjectName(f"{self.role}SignInLabel")
+        self.sign_in_label.setAccessibleName(self.tr("Sign-in state"))
+        self.sign_in_label.setWordWrap(True)
+        sign_in_row.addWidget(self.sign_in_button)
+        sign_in_row.addWidget(self.sign_in_label, 1)
+        self.sign_in_widget = QWidget()
+        self.sign_in_widget.setLayout(sign_in_row)
+        rows.append(self.sign_in_widget)
+        form.addRow(QLabel(self.tr("Administrator:")), self.sign_in_widget)
+        self.auth_combo.currentIndexChanged.connect(self._show_sign_in)
         script_row = QHBoxLayout()
         script_row.setContentsMargins(0, 0, 0, 0)
         self.script_button = QPushButton(self.tr("Save the preparation scri&pt..."))
@@ -395,7 +415,57 @@ class EndpointPage(MigrationPage):
         for row_kind, widgets in self.rows_by_kind.items():
             for widget in widgets:
                 self.form.setRowVisible(widget, row_kind == kind)
+        self._show_sign_in()
         self._show_pin()
+
+    def _show_sign_in(self, *_args: object) -> None:
+        device = self.kind_combo.currentData() == EndpointKind.M365.value and (
+            self.auth_combo.currentData() == "device"
+        )
+        self.form.setRowVisible(self.sign_in_widget, device)
+        self.sign_in_button.setEnabled(self.sign_in is None or not self.sign_in.running)
+
+    # -- device-code sign-in --------------------------------------------------------------------
+
+    def start_sign_in(self) -> None:
+        """Sign in as an administrator with Microsoft's device code; success counts as the test."""
+        if self.sign_in is not None and self.sign_in.running:
+            return
+        self._store()
+        endpoint = self.settings.to_endpoint(
+            self.project.source_name if self.role == "source" else self.project.target_name
+        )
+        self.error_view.clear()
+        self.sign_in_label.setText(self.tr("Waiting for the sign-in..."))
+        self.sign_in = DeviceSignIn(
+            self.context.runner, endpoint, self.context.secrets, self, authority=self.authority
+        )
+        self.sign_in.signedIn.connect(self._on_signed_in)
+        self.sign_in.failed.connect(self._on_sign_in_failed)
+        self.sign_in.cancelled.connect(self._on_sign_in_cancelled)
+        self.sign_in.start()
+        self._show_sign_in()
+
+    def _on_signed_in(self, account: str) -> None:
+        s = self.settings
+        s.tested = s.signature()
+        s.test_summary = self.tr("Signed in as {account}.").format(account=account)
+        self.sign_in_label.setText(s.test_summary)
+        self._show_sign_in()
+        self._show_test_state()
+        self.changed()
+
+    def _on_sign_in_failed(self, error: BaseException) -> None:
+        self.settings.tested = ""
+        self.sign_in_label.setText(self.tr("Not signed in."))
+        self.error_view.show_error(error)
+        self._show_sign_in()
+        self._show_test_state()
+        self.changed()
+
+    def _on_sign_in_cancelled(self) -> None:
+        self.sign_in_label.setText(self.tr("Sign-in cancelled."))
+        self._show_sign_in()
 
     def _show_pin(self) -> None:
         s = self.settings
@@ -581,6 +651,8 @@ class EndpointPage(MigrationPage):
     def stop_for_close(self) -> None:
         if self.test_task is not None:
             self.test_task.cancel()
+        if self.sign_in is not None:
+            self.sign_in.cancel()
 
 
 def first_mailbox(context: WizardContext) -> MailboxRef | None:

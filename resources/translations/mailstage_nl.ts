@@ -382,77 +382,77 @@
   <context>
     <name>CheckTitle</name>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="610" />
+      <location filename="../../gui/pages/endpoint.py" line="682" />
       <source>The server's name is found (DNS)</source>
       <translation>De naam van de server wordt gevonden (DNS)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="611" />
+      <location filename="../../gui/pages/endpoint.py" line="683" />
       <source>The server accepts connections</source>
       <translation>De server accepteert verbindingen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="612" />
+      <location filename="../../gui/pages/endpoint.py" line="684" />
       <source>The server's certificate is trusted</source>
       <translation>Het certificaat van de server wordt vertrouwd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="613" />
+      <location filename="../../gui/pages/endpoint.py" line="685" />
       <source>The administrator can log in</source>
       <translation>De beheerder kan zich aanmelden</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="614" />
+      <location filename="../../gui/pages/endpoint.py" line="686" />
       <source>What the server offers</source>
       <translation>Wat de server biedt</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="615" />
+      <location filename="../../gui/pages/endpoint.py" line="687" />
       <source>Enough connections at the same time</source>
       <translation>Genoeg verbindingen tegelijk</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="616" />
+      <location filename="../../gui/pages/endpoint.py" line="688" />
       <source>The mailbox can be opened on the old server</source>
       <translation>Het postvak kan op de oude server worden geopend</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="619" />
+      <location filename="../../gui/pages/endpoint.py" line="691" />
       <source>The mailbox exists on the new system</source>
       <translation>Het postvak bestaat op het nieuwe systeem</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="620" />
+      <location filename="../../gui/pages/endpoint.py" line="692" />
       <source>Size of the mailbox</source>
       <translation>Grootte van het postvak</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="621" />
+      <location filename="../../gui/pages/endpoint.py" line="693" />
       <source>Mail for the domain (MX)</source>
       <translation>E-mail voor het domein (MX)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="622" />
+      <location filename="../../gui/pages/endpoint.py" line="694" />
       <source>Autodiscover for Outlook</source>
       <translation>Automatisch opsporen voor Outlook</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="623" />
+      <location filename="../../gui/pages/endpoint.py" line="695" />
       <source>Domain verification (TXT)</source>
       <translation>Domeinverificatie (TXT)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="624" />
+      <location filename="../../gui/pages/endpoint.py" line="696" />
       <source>Estimated duration</source>
       <translation>Geschatte duur</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="628" />
+      <location filename="../../gui/pages/endpoint.py" line="700" />
       <source>Old server: {check}</source>
       <translation>Oude server: {check}</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="630" />
+      <location filename="../../gui/pages/endpoint.py" line="702" />
       <source>New system: {check}</source>
       <translation>Nieuw systeem: {check}</translation>
     </message>
@@ -766,369 +766,409 @@
   <context>
     <name>EndpointPage</name>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="60" />
+      <location filename="../../gui/pages/endpoint.py" line="63" />
       <source>Connect to the old mail server</source>
       <translation>Verbinding maken met de oude mailserver</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="63" />
+      <location filename="../../gui/pages/endpoint.py" line="66" />
       <source>Mailstage reads every mailbox from here and never changes anything on it. It needs an administrator account that can open every user's mailbox.</source>
       <translation>Mailstage leest hier elk postvak uit en verandert er nooit iets aan. Er is een beheerdersaccount nodig dat het postvak van elke gebruiker kan openen.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="68" />
+      <location filename="../../gui/pages/endpoint.py" line="71" />
       <source>Connect to the new mail system</source>
       <translation>Verbinding maken met het nieuwe e-mailsysteem</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="71" />
+      <location filename="../../gui/pages/endpoint.py" line="74" />
       <source>Mailstage writes the copied mail here. The users must already exist on the new system (directory synchronisation).</source>
       <translation>Mailstage schrijft de gekopieerde e-mail hierheen. De gebruikers moeten al op het nieuwe systeem bestaan (adreslijstsynchronisatie).</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="81" />
+      <location filename="../../gui/pages/endpoint.py" line="84" />
       <source>Kind of server</source>
       <translation>Soort server</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="84" />
+      <location filename="../../gui/pages/endpoint.py" line="87" />
       <source>IMAP server (Exchange 2003/2007 or any other)</source>
       <translation>IMAP-server (Exchange 2003/2007 of een andere)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="86" />
-      <location filename="../../gui/pages/endpoint.py" line="90" />
+      <location filename="../../gui/pages/endpoint.py" line="89" />
+      <location filename="../../gui/pages/endpoint.py" line="93" />
       <source>Local folder (Maildir archive)</source>
       <translation>Lokale map (Maildir-archief)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="88" />
+      <location filename="../../gui/pages/endpoint.py" line="91" />
       <source>Microsoft 365 (Exchange Online)</source>
       <translation>Microsoft 365 (Exchange Online)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="89" />
+      <location filename="../../gui/pages/endpoint.py" line="92" />
       <source>IMAP server</source>
       <translation>IMAP-server</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="91" />
+      <location filename="../../gui/pages/endpoint.py" line="94" />
       <source>&amp;Kind of server:</source>
       <translation>S&amp;oort server:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="100" />
-      <location filename="../../gui/pages/endpoint.py" line="430" />
+      <location filename="../../gui/pages/endpoint.py" line="103" />
+      <location filename="../../gui/pages/endpoint.py" line="500" />
       <source>Pass&amp;word:</source>
       <translation>Wachtwoor&amp;d:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="106" />
+      <location filename="../../gui/pages/endpoint.py" line="109" />
       <source>&amp;Forget</source>
       <translation>Ve&amp;rgeten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="108" />
+      <location filename="../../gui/pages/endpoint.py" line="111" />
       <source>Forget the trusted certificate</source>
       <translation>Het vertrouwde certificaat vergeten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="115" />
+      <location filename="../../gui/pages/endpoint.py" line="118" />
       <source>Certificate:</source>
       <translation>Certificaat:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="119" />
+      <location filename="../../gui/pages/endpoint.py" line="122" />
       <source>Maximum concurrent migrations</source>
       <translation>Maximaal aantal gelijktijdige migraties</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="121" />
+      <location filename="../../gui/pages/endpoint.py" line="124" />
       <source>How many mailboxes are copied at the same time. Microsoft's default is 20.</source>
       <translation>Hoeveel postvakken tegelijk worden gekopieerd. De standaardwaarde van Microsoft is 20.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="123" />
+      <location filename="../../gui/pages/endpoint.py" line="126" />
       <source>Maximum concurrent &amp;migrations:</source>
       <translation>Maximaal aantal &amp;gelijktijdige migraties:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="126" />
+      <location filename="../../gui/pages/endpoint.py" line="129" />
       <source>&amp;Test connection</source>
       <translation>Verbinding test&amp;en</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="128" />
+      <location filename="../../gui/pages/endpoint.py" line="131" />
       <source>Test connection</source>
       <translation>Verbinding testen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="138" />
+      <location filename="../../gui/pages/endpoint.py" line="141" />
       <source>Connection test results</source>
       <translation>Resultaten van de verbindingstest</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="140" />
+      <location filename="../../gui/pages/endpoint.py" line="143" />
       <source>Result</source>
       <translation>Resultaat</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="140" />
+      <location filename="../../gui/pages/endpoint.py" line="143" />
       <source>Check</source>
       <translation>Controle</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="181" />
+      <location filename="../../gui/pages/endpoint.py" line="184" />
       <source>mail.contoso.local</source>
       <translation>mail.contoso.local</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="181" />
+      <location filename="../../gui/pages/endpoint.py" line="184" />
       <source>imap.example.com</source>
       <translation>imap.example.com</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="184" />
+      <location filename="../../gui/pages/endpoint.py" line="187" />
       <source>&amp;Server:</source>
       <translation>&amp;Server:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="189" />
+      <location filename="../../gui/pages/endpoint.py" line="192" />
       <source>Security</source>
       <translation>Beveiliging</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="190" />
+      <location filename="../../gui/pages/endpoint.py" line="193" />
       <source>SSL/TLS (port 993)</source>
       <translation>SSL/TLS (poort 993)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="191" />
+      <location filename="../../gui/pages/endpoint.py" line="194" />
       <source>STARTTLS (port 143)</source>
       <translation>STARTTLS (poort 143)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="192" />
+      <location filename="../../gui/pages/endpoint.py" line="195" />
       <source>None: unencrypted (not recommended)</source>
       <translation>Geen: onversleuteld (niet aanbevolen)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="196" />
+      <location filename="../../gui/pages/endpoint.py" line="199" />
       <source>Port</source>
       <translation>Poort</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="197" />
+      <location filename="../../gui/pages/endpoint.py" line="200" />
       <source>&amp;Port:</source>
       <translation>&amp;Poort:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="205" />
+      <location filename="../../gui/pages/endpoint.py" line="208" />
       <source>S&amp;ecurity:</source>
       <translation>&amp;Beveiliging:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="210" />
+      <location filename="../../gui/pages/endpoint.py" line="213" />
       <source>Leave empty when the list holds each user's password</source>
       <translation>Leeg laten als de lijst het wachtwoord van elke gebruiker bevat</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="212" />
+      <location filename="../../gui/pages/endpoint.py" line="215" />
       <source>&amp;Administrator account:</source>
       <translation>Beheerders&amp;account:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="215" />
+      <location filename="../../gui/pages/endpoint.py" line="218" />
       <source>How the administrator opens a mailbox</source>
       <translation>Hoe de beheerder een postvak opent</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="217" />
+      <location filename="../../gui/pages/endpoint.py" line="220" />
       <source>Standard (SASL PLAIN on behalf of the user)</source>
       <translation>Standaard (SASL PLAIN namens de gebruiker)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="219" />
+      <location filename="../../gui/pages/endpoint.py" line="222" />
       <source>Exchange (DOMAIN/admin/user)</source>
       <translation>Exchange (DOMEIN/beheerder/gebruiker)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="220" />
+      <location filename="../../gui/pages/endpoint.py" line="223" />
       <source>Dovecot master user (user*admin)</source>
       <translation>Dovecot-hoofdgebruiker (gebruiker*beheerder)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="222" />
+      <location filename="../../gui/pages/endpoint.py" line="225" />
       <source>Admin &amp;login style:</source>
       <translation>Aanmeld&amp;wijze beheerder:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="229" />
+      <location filename="../../gui/pages/endpoint.py" line="232" />
       <source>Folder</source>
       <translation>Map</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="230" />
+      <location filename="../../gui/pages/endpoint.py" line="233" />
       <source>B&amp;rowse...</source>
       <translation>B&amp;laderen...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="249" />
+      <location filename="../../gui/pages/endpoint.py" line="252" />
       <source>T&amp;enant:</source>
       <translation>Te&amp;nant:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="232" />
+      <location filename="../../gui/pages/endpoint.py" line="266" />
+      <source>Si&amp;gn in...</source>
+      <translation>&amp;Aanmelden...</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="235" />
       <source>Browse for the folder</source>
       <translation>Bladeren naar de map</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="239" />
+      <location filename="../../gui/pages/endpoint.py" line="242" />
       <source>&amp;Folder:</source>
       <translation>&amp;Map:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="247" />
+      <location filename="../../gui/pages/endpoint.py" line="250" />
       <source>contoso.onmicrosoft.com</source>
       <translation>contoso.onmicrosoft.com</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="253" />
+      <location filename="../../gui/pages/endpoint.py" line="256" />
       <source>Application (&amp;client) ID:</source>
       <translation>Toepassings-ID (&amp;client):</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="256" />
+      <location filename="../../gui/pages/endpoint.py" line="259" />
       <source>Sign-in</source>
       <translation>Aanmelding</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="257" />
+      <location filename="../../gui/pages/endpoint.py" line="260" />
       <source>App with a client secret (app-only)</source>
       <translation>App met een clientgeheim (alleen app)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="258" />
+      <location filename="../../gui/pages/endpoint.py" line="261" />
       <source>Sign in as an administrator (device code)</source>
       <translation>Aanmelden als beheerder (apparaatcode)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="260" />
+      <location filename="../../gui/pages/endpoint.py" line="263" />
       <source>S&amp;ign-in:</source>
       <translation>A&amp;anmelding:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="263" />
+      <location filename="../../gui/pages/endpoint.py" line="268" />
+      <source>Sign in to Microsoft 365 with a code</source>
+      <translation>Aanmelden bij Microsoft 365 met een code</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="272" />
+      <source>Sign-in state</source>
+      <translation>Aanmeldstatus</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="279" />
+      <source>Administrator:</source>
+      <translation>Beheerder:</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="283" />
       <source>Save the preparation scri&amp;pt...</source>
       <translation>Voorbereidings&amp;script opslaan...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="266" />
+      <location filename="../../gui/pages/endpoint.py" line="286" />
       <source>Save the PowerShell script that prepares Microsoft 365</source>
       <translation>Het PowerShell-script opslaan dat Microsoft 365 voorbereidt</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="270" />
+      <location filename="../../gui/pages/endpoint.py" line="290" />
       <source>A PowerShell script to review and run as a Microsoft 365 administrator: the app's permission and consent, and access to every mailbox of the list. It contains no secret.</source>
       <translation>Een PowerShell-script om na te lezen en uit te voeren als Microsoft 365-beheerder: de machtiging en toestemming voor de app, en toegang tot elk postvak van de lijst. Het bevat geen geheim.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="283" />
+      <location filename="../../gui/pages/endpoint.py" line="303" />
       <source>Preparation:</source>
       <translation>Voorbereiding:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="354" />
+      <location filename="../../gui/pages/endpoint.py" line="374" />
       <source>Choose the folder</source>
       <translation>Kies de map</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="363" />
+      <location filename="../../gui/pages/endpoint.py" line="383" />
       <source>Save the preparation script</source>
       <translation>Het voorbereidingsscript opslaan</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="365" />
+      <location filename="../../gui/pages/endpoint.py" line="385" />
       <source>PowerShell (*.ps1)</source>
       <translation>PowerShell (*.ps1)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="386" />
+      <location filename="../../gui/pages/endpoint.py" line="406" />
       <source>Saved as {path}. Review it, then run it in PowerShell as an administrator.</source>
       <translation>Opgeslagen als {path}. Lees het na en voer het dan als beheerder uit in PowerShell.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="410" />
+      <location filename="../../gui/pages/endpoint.py" line="439" />
+      <source>Waiting for the sign-in...</source>
+      <translation>Wachten op de aanmelding...</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="452" />
+      <source>Signed in as {account}.</source>
+      <translation>Aangemeld als {account}.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="460" />
+      <source>Not signed in.</source>
+      <translation>Niet aangemeld.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="467" />
+      <source>Sign-in cancelled.</source>
+      <translation>Aanmelding geannuleerd.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="480" />
       <source>You trusted exactly this certificate: SHA-256 {start}...{end}</source>
       <translation>U vertrouwt precies dit certificaat: SHA-256 {start}...{end}</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="427" />
+      <location filename="../../gui/pages/endpoint.py" line="497" />
       <source>Client &amp;secret:</source>
       <translation>Clientgehe&amp;im:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="428" />
+      <location filename="../../gui/pages/endpoint.py" line="498" />
       <source>Client secret</source>
       <translation>Clientgeheim</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="431" />
+      <location filename="../../gui/pages/endpoint.py" line="501" />
       <source>Administrator's password</source>
       <translation>Wachtwoord van de beheerder</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="433" />
+      <location filename="../../gui/pages/endpoint.py" line="503" />
       <source>Stored in the keyring; type to replace it</source>
       <translation>Opgeslagen in de sleutelbos; typ om het te vervangen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="441" />
+      <location filename="../../gui/pages/endpoint.py" line="511" />
       <source>Testing the connection...</source>
       <translation>Bezig met testen van de verbinding...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="443" />
+      <location filename="../../gui/pages/endpoint.py" line="513" />
       <source>The connection works with these settings.</source>
       <translation>De verbinding werkt met deze instellingen.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="520" />
+      <location filename="../../gui/pages/endpoint.py" line="590" />
       <source>Tested: {passed} checks passed, {warned} with a warning.</source>
       <translation>Getest: {passed} controles geslaagd, {warned} met een waarschuwing.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="528" />
+      <location filename="../../gui/pages/endpoint.py" line="598" />
       <source>The connection does not work yet: see what failed below.</source>
       <translation>De verbinding werkt nog niet: zie hieronder wat er misging.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="545" />
+      <location filename="../../gui/pages/endpoint.py" line="615" />
       <source>The certificate is not trusted, so Mailstage does not connect to this server.</source>
       <translation>Het certificaat wordt niet vertrouwd, dus Mailstage maakt geen verbinding met deze server.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="561" />
+      <location filename="../../gui/pages/endpoint.py" line="631" />
       <source>Passed</source>
       <translation>Geslaagd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="562" />
+      <location filename="../../gui/pages/endpoint.py" line="632" />
       <source>Warning</source>
       <translation>Waarschuwing</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="563" />
+      <location filename="../../gui/pages/endpoint.py" line="633" />
       <source>Failed</source>
       <translation>Mislukt</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="564" />
+      <location filename="../../gui/pages/endpoint.py" line="634" />
       <source>Skipped</source>
       <translation>Overgeslagen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="575" />
+      <location filename="../../gui/pages/endpoint.py" line="645" />
       <source>What to do: {fix}</source>
       <translation>Wat te doen: {fix}</translation>
     </message>
@@ -1432,57 +1472,57 @@
   <context>
     <name>MailboxProgressModel</name>
     <message>
-      <location filename="../../gui/models.py" line="313" />
+      <location filename="../../gui/models.py" line="323" />
       <source>Mailbox</source>
       <translation>Postvak</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="314" />
+      <location filename="../../gui/models.py" line="324" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="315" />
+      <location filename="../../gui/models.py" line="325" />
       <source>Folder</source>
       <translation>Map</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="316" />
+      <location filename="../../gui/models.py" line="326" />
       <source>Items (estimate)</source>
       <translation>Items (schatting)</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="317" />
+      <location filename="../../gui/models.py" line="327" />
       <source>Data</source>
       <translation>Gegevens</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="318" />
+      <location filename="../../gui/models.py" line="328" />
       <source>Speed</source>
       <translation>Snelheid</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="319" />
+      <location filename="../../gui/models.py" line="329" />
       <source>Last activity</source>
       <translation>Laatste activiteit</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="320" />
+      <location filename="../../gui/models.py" line="330" />
       <source>What to do</source>
-      <translation>Wat te doen</translation>
+      <translation>Wat u moet doen</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="334" />
+      <location filename="../../gui/models.py" line="360" />
       <source>The server asked Mailstage to slow down; the copy goes on by itself.</source>
       <translation>De server heeft Mailstage gevraagd het rustiger aan te doen; het kopiëren gaat vanzelf verder.</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="356" />
+      <location filename="../../gui/models.py" line="374" />
       <source>Waiting since {time}</source>
       <translation>Wacht sinds {time}</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="364" />
+      <location filename="../../gui/models.py" line="382" />
       <source>{done} of {total}</source>
       <translation>{done} van {total}</translation>
     </message>
@@ -1669,7 +1709,7 @@ De batch stoppen en sluiten?</translation>
     <message>
       <location filename="../../gui/models.py" line="77" />
       <source>What to do</source>
-      <translation>Wat te doen</translation>
+      <translation>Wat u moet doen</translation>
     </message>
   </context>
   <context>
@@ -2035,6 +2075,85 @@ De batch stoppen en sluiten?</translation>
       <location filename="../../gui/pages/report.py" line="225" />
       <source>The status mail was sent to {recipients}.</source>
       <translation>De statusmail is verzonden naar {recipients}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignInDialog</name>
+    <message>
+      <location filename="../../gui/signin_dialog.py" line="42" />
+      <location filename="../../gui/signin_dialog.py" line="43" />
+      <source>Sign in to Microsoft 365</source>
+      <translation>Aanmelden bij Microsoft 365</translation>
+    </message>
+    <message>
+      <location filename="../../gui/signin_dialog.py" line="46" />
+      <source>Asking Microsoft for a sign-in code...</source>
+      <translation>Microsoft wordt om een aanmeldcode gevraagd...</translation>
+    </message>
+    <message>
+      <location filename="../../gui/signin_dialog.py" line="48" />
+      <source>What to do</source>
+      <translation>Wat u moet doen</translation>
+    </message>
+    <message>
+      <location filename="../../gui/signin_dialog.py" line="53" />
+      <source>Sign-in page</source>
+      <translation>Aanmeldpagina</translation>
+    </message>
+    <message>
+      <location filename="../../gui/signin_dialog.py" line="64" />
+      <source>Sign-in code</source>
+      <translation>Aanmeldcode</translation>
+    </message>
+    <message>
+      <location filename="../../gui/signin_dialog.py" line="73" />
+      <source>&amp;Copy code</source>
+      <translation>Code &amp;kopiëren</translation>
+    </message>
+    <message>
+      <location filename="../../gui/signin_dialog.py" line="75" />
+      <source>Copy the sign-in code</source>
+      <translation>De aanmeldcode kopiëren</translation>
+    </message>
+    <message>
+      <location filename="../../gui/signin_dialog.py" line="83" />
+      <source>Time left</source>
+      <translation>Resterende tijd</translation>
+    </message>
+    <message>
+      <location filename="../../gui/signin_dialog.py" line="87" />
+      <source>Waiting for Microsoft</source>
+      <translation>Wachten op Microsoft</translation>
+    </message>
+    <message>
+      <location filename="../../gui/signin_dialog.py" line="92" />
+      <source>Cancel</source>
+      <translation>Annuleren</translation>
+    </message>
+    <message>
+      <location filename="../../gui/signin_dialog.py" line="94" />
+      <source>Cancel the sign-in</source>
+      <translation>De aanmelding annuleren</translation>
+    </message>
+    <message>
+      <location filename="../../gui/signin_dialog.py" line="107" />
+      <source>Open this page in a browser, enter the code below and sign in as an administrator of the tenant. Mailstage continues by itself once you have signed in.</source>
+      <translation>Open deze pagina in een browser, voer de code hieronder in en meld u aan als beheerder van de tenant. Mailstage gaat vanzelf verder zodra u bent aangemeld.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/signin_dialog.py" line="121" />
+      <source>Microsoft's sign-in service asked Mailstage to wait {seconds} s.</source>
+      <translation>De aanmeldservice van Microsoft heeft Mailstage gevraagd {seconds} s te wachten.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/signin_dialog.py" line="134" />
+      <source>The code has expired.</source>
+      <translation>De code is verlopen.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/signin_dialog.py" line="138" />
+      <source>Time left to sign in: {minutes}:{seconds}</source>
+      <translation>Resterende tijd om u aan te melden: {minutes}:{seconds}</translation>
     </message>
   </context>
   <context>
