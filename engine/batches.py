@@ -25,7 +25,7 @@ from engine.connectors import Account
 from engine.endpoints import Endpoint, EndpointKind
 from engine.errors import BadInput, MailstageError, Severity
 from engine.folders import FolderRule, RuleAction
-from engine.limits import ConnectionGate
+from engine.limits import ConnectionGate, backoff_delays
 from engine.paths import state_home
 from engine.progress import ProgressMeter, ProgressSnapshot, Throttle
 from engine.reports import BatchSummary, MailboxOutcome, write_reports
@@ -45,6 +45,7 @@ PUSH_BACK_CODES = frozenset(
     {"imap.connection_limit", "imap.busy", "imap.unavailable", "imap.connection_lost"}
 )
 PUSH_BACK_SECONDS = 5.0
+RUNNER_ROUNDS = 2  # extra rounds for a mailbox whose copy gave up on a transient error
 
 
 # -- events ----------------------------------------------------------------------------------------
@@ -386,6 +387,26 @@ class BatchRunner:
             result = sync_mailbox(
                 job, store=self.store, events=listener, cancel=self._cancel, gate=self.gates
             )
+            copied, copied_bytes, seconds = result.copied, result.bytes_copied, result.seconds
+            # The copy retries a dropped or refused session itself; when a busy server outlasts those
+            # retries, the mailbox goes round again (resuming where it was) before it counts as failed.
+            for delay in backoff_delays(RUNNER_ROUNDS, first=15.0, cap=60.0):
+                if not (result.error and result.error.transient) or self._cancel.is_set():
+                    break
+                log.warning(
+                    "mailbox %s: still %s after its retries; trying again in %.0f s",
+                    member.address,
+                    result.error.code,
+                    delay,
+                )
+                if self._cancel.wait(delay):
+                    break
+                result = sync_mailbox(
+                    job, store=self.store, events=listener, cancel=self._cancel, gate=self.gates
+                )
+                copied += result.copied
+                copied_bytes += result.bytes_copied
+                seconds += result.seconds
         except (
             Exception
         ) as error:  # the copy reports failures as results; this is a bug: keep the batch going
@@ -410,10 +431,10 @@ class BatchRunner:
             name,
             member.address,
             status=status,
-            items_migrated=member.items_migrated + result.copied,
+            items_migrated=member.items_migrated + copied,
             items_skipped=len(result.skipped),
-            bytes_migrated=member.bytes_migrated + result.bytes_copied,
-            seconds=member.seconds + result.seconds,
+            bytes_migrated=member.bytes_migrated + copied_bytes,
+            seconds=member.seconds + seconds,
             error=result.error,
             synced=status is MailboxStatus.SYNCED,
         )
