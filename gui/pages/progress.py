@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -102,8 +102,10 @@ class ProgressPage(MigrationPage):
         # Fixed widths: measuring every row's contents on each update would not stay fluid.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((200, 130, 120, 100, 72, 72, 84)):
-            self.table.setColumnWidth(column, width)
+        for column, width in enumerate((185, 130, 100, 100, 72, 72, 84)):
+            # Never narrower than its (translated) header, which would otherwise be cut off.
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            self.table.setColumnWidth(column, max(width, self.fontMetrics().horizontalAdvance(title) + 24))
         self.body.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
