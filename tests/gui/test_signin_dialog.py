@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QWizard
 
 from tests.rig.certs import TestCA
@@ -120,3 +120,41 @@ def test_cancel_ends_the_wait_without_an_error(qtbot, make_wizard, identity, dev
     assert page.sign_in_label.text() == "Sign-in cancelled."
     assert page.sign_in_button.isEnabled()
     assert not page.isComplete()
+
+
+def test_an_expired_code_shows_the_error_and_the_page_stays_incomplete(
+    qtbot, make_wizard, identity, device_app
+) -> None:
+    _wizard, page = on_device_target(make_wizard, identity, device_app)
+    _dialog, issued = start_and_wait_for_code(qtbot, page, identity)
+    with qtbot.waitSignal(page.sign_in.failed, timeout=30_000) as failed:
+        identity.expire_device(issued.user_code)
+    assert failed.args[0].code == "m365.signin_expired"
+    assert page.error_view.isVisible()
+    assert not page.isComplete()
+
+
+class _Opened(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+def test_clicking_the_link_opens_the_page_the_service_named_in_the_browser(
+    qtbot, make_wizard, identity, device_app
+) -> None:
+    _wizard, page = on_device_target(make_wizard, identity, device_app)
+    dialog, _issued = start_and_wait_for_code(qtbot, page, identity)
+    opened = _Opened()
+    QDesktopServices.setUrlHandler("https", opened, "open")
+    try:
+        dialog.link_label.linkActivated.emit(dialog.prompt.verification_uri)
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+    assert opened.urls == [dialog.prompt.verification_uri]
+    assert opened.urls[0].startswith(identity.base_url) and opened.urls[0].endswith("/devicelogin")
+    dialog.cancel_button.click()
