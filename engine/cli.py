@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "verify",
     "report",
     "complete",
+    "cutover",
     "mail",
     "demo",
 )
