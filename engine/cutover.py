@@ -264,15 +264,21 @@ foreach ($row in $Rows) {
         $Failed++
         continue
     }
-    $mailbox = Get-Mailbox -Identity $address -ErrorAction SilentlyContinue
-    if (-not $mailbox) {
-        Write-Log ('NOT FOUND ' + $address + ': no mailbox with this address (already converted?).')
+    $recipient = Get-Recipient -Identity $address -ErrorAction SilentlyContinue
+    if (-not $recipient) {
+        Write-Log ('NOT FOUND ' + $address + ': no recipient with this address.')
         $Failed++
         continue
     }
     $wanted = 'SMTP:' + $cloud
-    $user = [ADSI]('LDAP://' + $mailbox.DistinguishedName)
+    $user = [ADSI]('LDAP://' + $recipient.DistinguishedName)
     $current = [string]$user.targetAddress
+    if ($Undo -and [string]$recipient.RecipientType -ne 'UserMailbox') {
+        # A mail user (step 2 ran) needs its targetAddress: clearing it would stop its mail.
+        Write-Log ('UNCHANGED ' + $address + ': is a ' + $recipient.RecipientType + ' now; undo step 2 first.')
+        $Unchanged++
+        continue
+    }
     if ($Undo) {
         if ($current -ne $wanted) {
             Write-Log ('UNCHANGED ' + $address + ': targetAddress is "' + $current + '", not set by this script.')
@@ -370,6 +376,8 @@ function Get-WantedAddresses($Backup, $Current) {
     foreach ($entry in $all) {
         $text = [string]$entry
         if (-not $text) { continue }
+        # Only one primary address (SMTP: in capitals): the mailbox's own, which comes first in the list.
+        if ($list.Count -gt 0 -and $text -cmatch '^SMTP:') { $text = 'smtp:' + $text.Substring(5) }
         $known = $false
         foreach ($have in $list) { if ($have -eq $text) { $known = $true } }
         if (-not $known) { $list += $text }
@@ -436,7 +444,13 @@ foreach ($row in $Rows) {
         $mailbox = Get-Mailbox -Identity $address
         if ($Apply) {
             # The backup is written before the mailbox changes, so an interrupted run can be finished.
-            $mailbox | Select-Object DisplayName, Alias, PrimarySmtpAddress, DistinguishedName, LegacyExchangeDN, ExchangeGuid, Database, @{Name='EmailAddresses'; Expression={ @($mailbox.EmailAddresses | ForEach-Object { [string]$_ }) }} | Export-Clixml -Path $backupPath
+            # Kept as plain text, so the values read back the same on any server (and for the undo).
+            $mailbox | Select-Object DisplayName, Alias, DistinguishedName, LegacyExchangeDN,
+                @{Name='PrimarySmtpAddress'; Expression={ [string]$_.PrimarySmtpAddress }},
+                @{Name='ExchangeGuid'; Expression={ [string]$_.ExchangeGuid }},
+                @{Name='Database'; Expression={ [string]$_.Database }},
+                @{Name='EmailAddresses'; Expression={ @($_.EmailAddresses | ForEach-Object { [string]$_ }) }} |
+                Export-Clixml -Path $backupPath
             $backup = Import-Clixml $backupPath
             Disable-Mailbox -Identity $mailbox.DistinguishedName -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable problem
             if ($problem) {
