@@ -4,9 +4,11 @@ MX and Autodiscover records checked live and the next batch one click away."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -104,6 +106,31 @@ class CutoverPage(MigrationPage):
         domain_row.addWidget(self.domain_edit, 1)
         domain_row.addWidget(self.check_button)
         self.body.addLayout(domain_row)
+
+        scripts_row = QHBoxLayout()
+        routing_label = QLabel(self.tr("&Routing domain of the new system:"))
+        self.routing_edit = QLineEdit()
+        self.routing_edit.setObjectName("cutoverRoutingDomainEdit")
+        self.routing_edit.setAccessibleName(self.tr("Routing domain of the new system"))
+        self.routing_edit.setPlaceholderText(self.tr("for example contoso.mail.onmicrosoft.com"))
+        self.routing_edit.setToolTip(
+            self.tr(
+                "Forwarding and the mail users point at each user's address in this domain. Leave it empty "
+                "when the new addresses differ from the old ones already."
+            )
+        )
+        routing_label.setBuddy(self.routing_edit)
+        self.scripts_button = QPushButton(self.tr("Save the cut-over &scripts..."))
+        self.scripts_button.setObjectName("saveCutoverScriptsButton")
+        self.scripts_button.setAccessibleName(self.tr("Save the cut-over scripts"))
+        self.scripts_button.clicked.connect(self._on_save_scripts_clicked)
+        scripts_row.addWidget(routing_label)
+        scripts_row.addWidget(self.routing_edit, 1)
+        scripts_row.addWidget(self.scripts_button)
+        self.body.addLayout(scripts_row)
+        self.scripts_label = text_label("", "cutoverScriptsResult")
+        self.scripts_label.setVisible(False)
+        self.body.addWidget(self.scripts_label)
         bottom = QHBoxLayout()
         self.ooo_label = text_label(
             self.tr(
@@ -293,6 +320,53 @@ class CutoverPage(MigrationPage):
 
     def _on_dns_failed(self, error: BaseException) -> None:
         self.check_button.setEnabled(True)
+        self.error_view.show_error(error)
+
+    # -- cut-over scripts ----------------------------------------------------------------------
+
+    def _on_save_scripts_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder for the cut-over scripts"))
+        if folder:
+            self.save_scripts(Path(folder))
+
+    def save_scripts(self, folder: Path) -> None:
+        """Write the batch's forwarding and convert-to-mail-user scripts (and their CSV) into FOLDER,
+        in the background; the result or the error shows on the page."""
+        batch = self.project.batch.name.strip()
+        routing = self.routing_edit.text().strip()
+
+        def work(state: TaskState) -> object:
+            from engine.cutover import write_batch_cutover_scripts
+            from engine.store import StateStore
+
+            store = StateStore()
+            try:
+                return write_batch_cutover_scripts(store, batch, folder, cloud_domain=routing)
+            finally:
+                store.close()
+
+        self.scripts_button.setEnabled(False)
+        self.error_view.clear()
+        self.scripts_label.setVisible(False)
+        self.context.runner.run(work, on_done=self._on_scripts_saved, on_error=self._on_scripts_failed)
+
+    def _on_scripts_saved(self, files: object) -> None:
+        self.scripts_button.setEnabled(True)
+        folder = getattr(files, "folder", "")
+        count = int(getattr(files, "mailboxes", 0))
+        self.scripts_label.setText(
+            self.tr(
+                "Saved in %1 for the batch's mailboxes (%2): 1-Set-Forwarding.ps1, 2-Convert-ToMailUser.ps1 "
+                "and mailboxes.csv. Read them, then run them in the Exchange Management Shell: first without "
+                "-Apply to see what they would change."
+            )
+            .replace("%1", str(folder))
+            .replace("%2", str(count))
+        )
+        self.scripts_label.setVisible(True)
+
+    def _on_scripts_failed(self, error: BaseException) -> None:
+        self.scripts_button.setEnabled(True)
         self.error_view.show_error(error)
 
     def select_step(self, step_id: str) -> None:

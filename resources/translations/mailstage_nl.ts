@@ -598,169 +598,209 @@
   <context>
     <name>CutoverPage</name>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="52" />
+      <location filename="../../gui/pages/cutover.py" line="54" />
       <source>Switch the migrated users over</source>
       <translation>De gemigreerde gebruikers overzetten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="55" />
+      <location filename="../../gui/pages/cutover.py" line="57" />
       <source>These steps finish the move of this batch. Tick each step when it is done; Mailstage remembers where you are, so you can close it and come back.</source>
       <translation>Met deze stappen rondt u de verhuizing van deze batch af. Vink elke stap aan als die klaar is; Mailstage onthoudt waar u bent, zodat u kunt afsluiten en later terugkomen.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="67" />
+      <location filename="../../gui/pages/cutover.py" line="69" />
       <source>Steps after the migration</source>
       <translation>Stappen na de migratie</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="92" />
+      <location filename="../../gui/pages/cutover.py" line="94" />
       <source>Mail &amp;domain:</source>
       <translation>E-mail&amp;domein:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="95" />
+      <location filename="../../gui/pages/cutover.py" line="97" />
       <source>Mail domain</source>
       <translation>E-maildomein</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="96" />
+      <location filename="../../gui/pages/cutover.py" line="98" />
       <source>contoso.nl</source>
       <translation>contoso.nl</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="99" />
+      <location filename="../../gui/pages/cutover.py" line="101" />
       <source>Check &amp;MX and Autodiscover now</source>
       <translation>&amp;MX en Automatisch opsporen nu controleren</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="101" />
+      <location filename="../../gui/pages/cutover.py" line="103" />
       <source>Check MX and Autodiscover now</source>
       <translation>MX en Automatisch opsporen nu controleren</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="110" />
+      <location filename="../../gui/pages/cutover.py" line="111" />
+      <source>&amp;Routing domain of the new system:</source>
+      <translation>&amp;Routeringsdomein van het nieuwe systeem:</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/cutover.py" line="114" />
+      <source>Routing domain of the new system</source>
+      <translation>Routeringsdomein van het nieuwe systeem</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/cutover.py" line="115" />
+      <source>for example contoso.mail.onmicrosoft.com</source>
+      <translation>bijvoorbeeld contoso.mail.onmicrosoft.com</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/cutover.py" line="118" />
+      <source>Forwarding and the mail users point at each user's address in this domain. Leave it empty when the new addresses differ from the old ones already.</source>
+      <translation>Het doorsturen en de e-mailgebruikers wijzen naar het adres van elke gebruiker in dit domein. Laat het leeg als de nieuwe adressen al anders zijn dan de oude.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/cutover.py" line="123" />
+      <source>Save the cut-over &amp;scripts...</source>
+      <translation>Overstapscripts &amp;opslaan...</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/cutover.py" line="125" />
+      <source>Save the cut-over scripts</source>
+      <translation>Overstapscripts opslaan</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/cutover.py" line="137" />
       <source>Remember: out-of-office messages were not migrated. Ask the users of this batch to set theirs again in the new system.</source>
       <translation>Let op: afwezigheidsberichten zijn niet gemigreerd. Vraag de gebruikers van deze batch hun afwezigheidsbericht opnieuw in te stellen in het nieuwe systeem.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="115" />
+      <location filename="../../gui/pages/cutover.py" line="142" />
       <source>Start the &amp;next batch</source>
       <translation>Volgende &amp;batch starten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="117" />
+      <location filename="../../gui/pages/cutover.py" line="144" />
       <source>Start the next batch</source>
       <translation>Volgende batch starten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="130" />
+      <location filename="../../gui/pages/cutover.py" line="157" />
       <source>Check that every mailbox was migrated</source>
       <translation>Controleren of elk postvak is gemigreerd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="132" />
+      <location filename="../../gui/pages/cutover.py" line="159" />
       <source>The report shows each mailbox with its grade. Switch a user over only when the grade is Perfect or Good; look at the others first.</source>
       <translation>Het rapport toont elk postvak met zijn beoordeling. Zet een gebruiker pas over als de beoordeling Perfect of Goed is; bekijk de andere eerst.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="138" />
+      <location filename="../../gui/pages/cutover.py" line="165" />
       <source>Forward new mail to the new mailboxes</source>
       <translation>Nieuwe e-mail doorsturen naar de nieuwe postvakken</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="140" />
+      <location filename="../../gui/pages/cutover.py" line="167" />
       <source>Set the TargetAddress of each old mailbox to the new address, so mail that still arrives at the old server reaches the user.</source>
       <translation>Stel de TargetAddress van elk oud postvak in op het nieuwe adres, zodat e-mail die nog op de oude server binnenkomt de gebruiker bereikt.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="146" />
+      <location filename="../../gui/pages/cutover.py" line="173" />
       <source>Convert the old mailboxes to mail users</source>
       <translation>De oude postvakken converteren naar gebruikers met e-mail</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="148" />
+      <location filename="../../gui/pages/cutover.py" line="175" />
       <source>Turn each migrated Exchange mailbox into a mail-enabled user that points to the new mailbox, keeping its addresses. Outlook then finds the new mailbox through Autodiscover.</source>
       <translation>Zet elk gemigreerd Exchange-postvak om in een gebruiker met e-mail die naar het nieuwe postvak verwijst, met behoud van de adressen. Outlook vindt het nieuwe postvak dan via Automatisch opsporen.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="154" />
+      <location filename="../../gui/pages/cutover.py" line="181" />
       <source>Users create a new Outlook profile</source>
       <translation>Gebruikers maken een nieuw Outlook-profiel</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="156" />
+      <location filename="../../gui/pages/cutover.py" line="183" />
       <source>After the switch each user creates a new Outlook profile; Outlook then connects to the new system by itself. Phones and tablets need their account set up again too.</source>
       <translation>Na de overstap maakt elke gebruiker een nieuw Outlook-profiel; Outlook maakt dan zelf verbinding met het nieuwe systeem. Ook op telefoons en tablets moet het account opnieuw worden ingesteld.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="162" />
+      <location filename="../../gui/pages/cutover.py" line="189" />
       <source>Users set their out-of-office message again</source>
       <translation>Gebruikers stellen hun afwezigheidsbericht opnieuw in</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="164" />
+      <location filename="../../gui/pages/cutover.py" line="191" />
       <source>Out-of-office messages are not migrated. A user who had one switched on keeps it on, but with an empty text, until they write it again.</source>
       <translation>Afwezigheidsberichten worden niet gemigreerd. Bij een gebruiker die het had ingeschakeld, blijft het ingeschakeld, maar met een lege tekst, totdat hij het opnieuw schrijft.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="170" />
+      <location filename="../../gui/pages/cutover.py" line="197" />
       <source>Assign licences</source>
       <translation>Licenties toewijzen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="172" />
+      <location filename="../../gui/pages/cutover.py" line="199" />
       <source>On Microsoft 365, assign a licence to each migrated user within 30 days, or the mailbox stops working.</source>
       <translation>Wijs in Microsoft 365 binnen 30 dagen een licentie toe aan elke gemigreerde gebruiker, anders werkt het postvak niet meer.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="178" />
+      <location filename="../../gui/pages/cutover.py" line="205" />
       <source>Point the MX record to the new system</source>
       <translation>Het MX-record naar het nieuwe systeem laten verwijzen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="180" />
+      <location filename="../../gui/pages/cutover.py" line="207" />
       <source>When the last batch is done, change the domain's MX record so that mail is delivered to the new system directly. Lower its TTL to an hour a day ahead; the change can take up to 72 hours to reach everyone.</source>
       <translation>Wijzig na de laatste batch het MX-record van het domein, zodat e-mail rechtstreeks op het nieuwe systeem wordt bezorgd. Verlaag de TTL een dag van tevoren naar een uur; het kan tot 72 uur duren voordat de wijziging iedereen bereikt.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="188" />
+      <location filename="../../gui/pages/cutover.py" line="215" />
       <source>Point Autodiscover to the new system</source>
       <translation>Automatisch opsporen naar het nieuwe systeem laten verwijzen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="190" />
+      <location filename="../../gui/pages/cutover.py" line="217" />
       <source>Create or change the Autodiscover record so that Outlook finds the new mailboxes. Do this after the last batch, or users not yet migrated are sent to the new system.</source>
       <translation>Maak of wijzig het record voor Automatisch opsporen, zodat Outlook de nieuwe postvakken vindt. Doe dit na de laatste batch, anders worden gebruikers die nog niet zijn gemigreerd naar het nieuwe systeem gestuurd.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="197" />
+      <location filename="../../gui/pages/cutover.py" line="224" />
       <source>Remove the batch and go on</source>
       <translation>De batch verwijderen en verdergaan</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="199" />
+      <location filename="../../gui/pages/cutover.py" line="226" />
       <source>When every mailbox of the batch is switched over, the batch is done. Start the next batch with the same servers, or, after the last one, take the old servers out of service.</source>
       <translation>Als elk postvak van de batch is overgezet, is de batch klaar. Start de volgende batch met dezelfde servers of stel na de laatste batch de oude servers buiten gebruik.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="250" />
+      <location filename="../../gui/pages/cutover.py" line="277" />
       <source>Checked just now: looks right.</source>
       <translation>Zojuist gecontroleerd: ziet er goed uit.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="251" />
+      <location filename="../../gui/pages/cutover.py" line="278" />
       <source>Checked just now: needs attention.</source>
       <translation>Zojuist gecontroleerd: vraagt aandacht.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="252" />
+      <location filename="../../gui/pages/cutover.py" line="279" />
       <source>Checked just now: not right.</source>
       <translation>Zojuist gecontroleerd: niet in orde.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="253" />
+      <location filename="../../gui/pages/cutover.py" line="280" />
       <source>Could not be checked.</source>
       <translation>Kon niet worden gecontroleerd.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/cutover.py" line="328" />
+      <source>Choose the folder for the cut-over scripts</source>
+      <translation>Kies de map voor de overstapscripts</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/cutover.py" line="359" />
+      <source>Saved in %1 for the batch's mailboxes (%2): 1-Set-Forwarding.ps1, 2-Convert-ToMailUser.ps1 and mailboxes.csv. Read them, then run them in the Exchange Management Shell: first without -Apply to see what they would change.</source>
+      <translation>Opgeslagen in %1 voor de postvakken van de batch (%2): 1-Set-Forwarding.ps1, 2-Convert-ToMailUser.ps1 en mailboxes.csv. Lees ze door en voer ze dan uit in de Exchange Management Shell: eerst zonder -Apply om te zien wat ze zouden wijzigen.</translation>
     </message>
   </context>
   <context>
@@ -1909,7 +1949,7 @@ De batch stoppen en sluiten?</translation>
     </message>
     <message>
       <location filename="../../gui/pages/progress.py" line="65" />
-      <location filename="../../gui/pages/progress.py" line="213" />
+      <location filename="../../gui/pages/progress.py" line="215" />
       <source>Migrating mailboxes...</source>
       <translation>Bezig met migreren van postvakken...</translation>
     </message>
@@ -1924,87 +1964,87 @@ De batch stoppen en sluiten?</translation>
       <translation>Postvakken in de batch</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="110" />
+      <location filename="../../gui/pages/progress.py" line="112" />
       <source>S&amp;top</source>
       <translation>&amp;Stoppen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="112" />
+      <location filename="../../gui/pages/progress.py" line="114" />
       <source>Stop the batch</source>
       <translation>De batch stoppen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="114" />
+      <location filename="../../gui/pages/progress.py" line="116" />
       <source>Stops after the messages being copied; what is copied stays, and Resume goes on.</source>
       <translation>Stopt na de berichten die nu worden gekopieerd; wat is gekopieerd blijft staan, en Hervatten gaat verder.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="117" />
+      <location filename="../../gui/pages/progress.py" line="119" />
       <source>&amp;Resume</source>
       <translation>&amp;Hervatten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="119" />
+      <location filename="../../gui/pages/progress.py" line="121" />
       <source>Resume the batch</source>
       <translation>De batch hervatten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="121" />
+      <location filename="../../gui/pages/progress.py" line="123" />
       <source>Retry &amp;failed</source>
       <translation>Mislukte opnieuw &amp;proberen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="123" />
+      <location filename="../../gui/pages/progress.py" line="125" />
       <source>Retry the failed mailboxes</source>
       <translation>De mislukte postvakken opnieuw proberen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="185" />
+      <location filename="../../gui/pages/progress.py" line="187" />
       <source>The batch starts at {time}. Leave Mailstage open.</source>
       <translation>De batch start om {time}. Laat Mailstage openstaan.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="225" />
+      <location filename="../../gui/pages/progress.py" line="227" />
       <source>Stopping after the messages being copied...</source>
       <translation>Bezig met stoppen na de berichten die nu worden gekopieerd...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="255" />
+      <location filename="../../gui/pages/progress.py" line="257" />
       <source>{done} of {total} copied</source>
       <translation>{done} van {total} gekopieerd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="263" />
+      <location filename="../../gui/pages/progress.py" line="265" />
       <source>{time} left</source>
       <translation>nog {time}</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="280" />
+      <location filename="../../gui/pages/progress.py" line="282" />
       <source>{synced} of {total} mailboxes synced, {syncing} syncing, {queued} queued, {failed} failed.</source>
       <translation>{synced} van {total} postvakken gesynchroniseerd, {syncing} bezig, {queued} in wachtrij, {failed} mislukt.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="296" />
+      <location filename="../../gui/pages/progress.py" line="298" />
       <source>Waiting for the server since {time}: it asked Mailstage to slow down. This is normal; the copy goes on by itself.</source>
       <translation>Wacht sinds {time} op de server: die heeft Mailstage gevraagd het rustiger aan te doen. Dat is normaal; het kopiëren gaat vanzelf verder.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="309" />
+      <location filename="../../gui/pages/progress.py" line="311" />
       <source>Stopped. Resume goes on where the batch stopped.</source>
       <translation>Gestopt. Hervatten gaat verder waar de batch is gestopt.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="316" />
+      <location filename="../../gui/pages/progress.py" line="318" />
       <source>Batch {status}.</source>
       <translation>Batch {status}.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="331" />
+      <location filename="../../gui/pages/progress.py" line="333" />
       <source>Batch {status}: {failed} mailboxes failed. Retry them, or go on to the report to see why.</source>
       <translation>Batch {status}: {failed} postvakken mislukt. Probeer ze opnieuw, of ga naar het rapport om te zien waarom.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="338" />
+      <location filename="../../gui/pages/progress.py" line="340" />
       <source>The batch stopped on an error.</source>
       <translation>De batch is gestopt door een fout.</translation>
     </message>
