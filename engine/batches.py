@@ -164,6 +164,20 @@ def create_batch(
     return store.create_batch(name, source.name, target.name, members, rules=rules)
 
 
+def require_batch(store: StateStore, name: str) -> BatchRecord:
+    """The batch NAME, or BadInput saying there is none and where the batches are listed."""
+    record = store.get_batch(name)
+    if record is None:
+        known = ", ".join(b.name for b in store.list_batches()[:10]) or "none yet"
+        raise BadInput(
+            "batch.unknown",
+            f"There is no batch named {name}.",
+            f"Known batches: {known}.",
+            "mailstage-cli status lists the batches; check the spelling of the name.",
+        )
+    return record
+
+
 def reports_folder(batch: str) -> Path:
     """Where a batch's reports and log live: a folder the admin can open."""
     safe = "".join(ch if ch.isalnum() or ch in "-_. " else "_" for ch in batch).strip() or "batch"
@@ -230,14 +244,7 @@ class BatchRunner:
         reports: Path | None = None,
         verify: bool = True,
     ) -> None:
-        record = store.get_batch(batch)
-        if record is None:
-            raise BadInput(
-                "batch.unknown",
-                f"There is no batch named {batch}.",
-                "",
-                "mailstage-cli status lists the batches.",
-            )
+        record = require_batch(store, batch)
         self.store = store
         self.record = record
         source = store.get_endpoint(record.source)

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine.batches import require_batch
 from engine.csvsafe import write_csv
 from engine.errors import BadInput
 from engine.store import StateStore
@@ -51,13 +52,7 @@ class CutoverFiles:
 def cutover_pairs(store: StateStore, batch_name: str, *, cloud_domain: str = "") -> list[tuple[str, str]]:
     """The batch's mailboxes as (on-premises address, cloud address), the cloud address being the target
     address the batch holds (or its local part at CLOUD_DOMAIN when given). BadInput for an unknown batch."""
-    if store.get_batch(batch_name) is None:
-        raise BadInput(
-            "batch.unknown",
-            f"There is no batch named {batch_name}.",
-            "",
-            "mailstage-cli status lists the batches.",
-        )
+    require_batch(store, batch_name)
     pairs = [(m.address, m.target_address or m.address) for m in store.batch_members(batch_name)]
     return _with_cloud_domain(pairs, cloud_domain)
 

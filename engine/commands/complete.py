@@ -7,7 +7,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from engine.batches import reports_folder, summarise
+from engine.batches import reports_folder, require_batch, summarise
 from engine.commands.migrate import send_mail_if_set_up
 from engine.errors import BadInput
 from engine.reports import write_reports
@@ -25,14 +25,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     store = StateStore()
     try:
-        record = store.get_batch(args.batch)
-        if record is None:
-            raise BadInput(
-                "batch.unknown",
-                f"There is no batch named {args.batch}.",
-                "",
-                "mailstage-cli status lists the batches.",
-            )
+        record = require_batch(store, args.batch)
         if record.status not in (BatchStatus.SYNCED, BatchStatus.SYNCED_WITH_ERRORS, BatchStatus.COMPLETED):
             raise BadInput(
                 "batch.not_synced",

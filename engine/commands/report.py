@@ -7,8 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from engine.batches import summarise
-from engine.errors import BadInput
+from engine.batches import require_batch, summarise
 from engine.reports import write_reports
 from engine.store import StateStore
 
@@ -23,14 +22,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     store = StateStore()
     try:
-        record = store.get_batch(args.batch)
-        if record is None:
-            raise BadInput(
-                "batch.unknown",
-                f"There is no batch named {args.batch}.",
-                "",
-                "mailstage-cli status lists the batches.",
-            )
+        record = require_batch(store, args.batch)
         files = write_reports(summarise(store, record), Path(args.out))
     finally:
         store.close()

@@ -8,8 +8,8 @@ import json
 import sys
 from typing import Any
 
+from engine.batches import require_batch
 from engine.commands.endpoint import get_endpoint
-from engine.errors import BadInput
 from engine.store import StateStore
 from engine.verify import MailboxVerified, VerifyJob, verify_batch
 
@@ -25,14 +25,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     store = StateStore()
     try:
-        record = store.get_batch(args.batch)
-        if record is None:
-            raise BadInput(
-                "batch.unknown",
-                f"There is no batch named {args.batch}.",
-                "",
-                "mailstage-cli status lists the batches.",
-            )
+        record = require_batch(store, args.batch)
         source, target = get_endpoint(store, record.source), get_endpoint(store, record.target)
         jobs = [VerifyJob(m.address, m.target_address, m.username) for m in store.batch_members(record.name)]
 
