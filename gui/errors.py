@@ -120,13 +120,14 @@ class ErrorView(QFrame):
         parts = error if isinstance(error, ErrorParts) else error_parts(error)
         self.parts = parts
         self.what_label.setText(f"<b>{_escape(parts.what)}</b>")
+        # tr() outside the f-strings: pyside6-lupdate does not see calls inside them.
+        cause_title = self.tr("Likely cause:")
+        fix_title = self.tr("What to do:")
         self.cause_label.setText(
-            f"<b>{_escape(self.tr('Likely cause:'))}</b> {_escape(parts.cause)}" if parts.cause else ""
+            f"<b>{_escape(cause_title)}</b> {_escape(parts.cause)}" if parts.cause else ""
         )
         self.cause_label.setVisible(bool(parts.cause))
-        self.fix_label.setText(
-            f"<b>{_escape(self.tr('What to do:'))}</b> {_escape(parts.fix)}" if parts.fix else ""
-        )
+        self.fix_label.setText(f"<b>{_escape(fix_title)}</b> {_escape(parts.fix)}" if parts.fix else "")
         self.fix_label.setVisible(bool(parts.fix))
         self.details_label.setText(
             _escape(self.tr("Error code: {code}. Log folder: {folder}")).format(

@@ -281,7 +281,8 @@ class CutoverPage(MigrationPage):
         }[result.status]
         parts = [f"<b style='color:{colour.name()}'>{_escape(word)}</b>", _escape(result.evidence)]
         if result.fix:
-            parts.append(f"<b>{_escape(self.tr('What to do:'))}</b> {_escape(result.fix)}")
+            fix_title = self.tr("What to do:")  # outside the f-string, where lupdate finds it
+            parts.append(f"<b>{_escape(fix_title)}</b> {_escape(result.fix)}")
         self.result_label.setText("<br>".join(parts))
         self.result_label.setVisible(True)
 

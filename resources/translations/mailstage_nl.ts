@@ -793,12 +793,17 @@
       <translation>Kon niet worden gecontroleerd.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="328" />
+      <location filename="../../gui/pages/cutover.py" line="284" />
+      <source>What to do:</source>
+      <translation>Wat te doen:</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/cutover.py" line="329" />
       <source>Choose the folder for the cut-over scripts</source>
       <translation>Kies de map voor de overstapscripts</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="359" />
+      <location filename="../../gui/pages/cutover.py" line="360" />
       <source>Saved in %1 for the batch's mailboxes (%2): 1-Set-Forwarding.ps1, 2-Convert-ToMailUser.ps1 and mailboxes.csv. Read them, then run them in the Exchange Management Shell: first without -Apply to see what they would change.</source>
       <translation>Opgeslagen in %1 voor de postvakken van de batch (%2): 1-Set-Forwarding.ps1, 2-Convert-ToMailUser.ps1 en mailboxes.csv. Lees ze door en voer ze dan uit in de Exchange Management Shell: eerst zonder -Apply om te zien wat ze zouden wijzigen.</translation>
     </message>
@@ -1216,7 +1221,7 @@
   <context>
     <name>ErrorDialog</name>
     <message>
-      <location filename="../../gui/errors.py" line="155" />
+      <location filename="../../gui/errors.py" line="156" />
       <source>Mailstage</source>
       <translation>Mailstage</translation>
     </message>
@@ -1259,7 +1264,17 @@
       <translation>Logmap openen</translation>
     </message>
     <message>
-      <location filename="../../gui/errors.py" line="132" />
+      <location filename="../../gui/errors.py" line="124" />
+      <source>Likely cause:</source>
+      <translation>Waarschijnlijke oorzaak:</translation>
+    </message>
+    <message>
+      <location filename="../../gui/errors.py" line="125" />
+      <source>What to do:</source>
+      <translation>Wat te doen:</translation>
+    </message>
+    <message>
+      <location filename="../../gui/errors.py" line="133" />
       <source>Error code: {code}. Log folder: {folder}</source>
       <translation>Foutcode: {code}. Logmap: {folder}</translation>
     </message>
