@@ -127,7 +127,8 @@ def test_server_allowing_five_connections_slows_the_batch_but_fails_no_mailbox(
     dovecot_factory, dovecot, ca_context
 ) -> None:
     source = dovecot_factory(DovecotOptions(special_use=False, process_limit=5))
-    pairs = make_pairs(source, dovecot, 12, ca_context, messages=8)
+    # Enough mailboxes and messages that more than five sessions overlap for certain.
+    pairs = make_pairs(source, dovecot, 20, ca_context, messages=40)
     store = StateStore()
     src = admin_endpoint("old-server", source.host, source.imaps_port)
     dst = admin_endpoint("new-server", dovecot.host, dovecot.imaps_port)
