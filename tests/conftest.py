@@ -6,6 +6,7 @@ import os
 import shutil
 import ssl
 import tempfile
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,7 +72,8 @@ def new_user(dovecot: DovecotServer):  # type: ignore[no-untyped-def]
     def make(prefix: str = "user", server: DovecotServer | None = None, **kwargs: object) -> tuple[str, str]:
         global _user_counter
         _user_counter += 1
-        name = f"{prefix}{_user_counter}@example.nl"
+        # A random part too: other helpers number their users with counters of their own.
+        name = f"{prefix}{_user_counter}-{uuid.uuid4().hex[:6]}@example.nl"
         password = f"pw-{prefix}-{_user_counter}-Secret!"
         (server or dovecot).add_user(name, password, **kwargs)  # type: ignore[arg-type]
         return name, password

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ssl
+import uuid
 from collections import Counter
 from dataclasses import dataclass
 
@@ -41,7 +42,7 @@ def make_pairs(
     pairs = []
     for index in range(count):
         _seq += 1
-        address = f"mb{_seq}@example.nl"
+        address = f"mb{_seq}-{uuid.uuid4().hex[:6]}@example.nl"
         src_pw, dst_pw = f"src-{_seq}-Geheim!", f"dst-{_seq}-Geheim!"
         source.add_user(address, src_pw)
         target.add_user(address, dst_pw, quota=(target_quota or {}).get(index))

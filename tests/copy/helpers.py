@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import ssl
+import uuid
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -28,7 +29,7 @@ def unique_user(server: DovecotServer, prefix: str, **kwargs: object) -> tuple[s
     """A fresh user on SERVER: (address, password)."""
     global _counter
     _counter += 1
-    name = f"{prefix}{_counter}@example.nl"
+    name = f"{prefix}{_counter}-{uuid.uuid4().hex[:6]}@example.nl"  # unique across all test helpers
     password = f"pw-{prefix}-{_counter}-Geheim!"
     server.add_user(name, password, **kwargs)  # type: ignore[arg-type]
     return name, password
