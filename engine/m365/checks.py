@@ -246,16 +246,23 @@ class M365Checks:
             provider = self.provider
 
             def one(_: int) -> MailstageError | None:
-                try:
-                    with open_exchange_online(
-                        m365_account(self.endpoint, address, provider),
-                        role="target",
-                        cancel=ctx.cancel,
-                        timeout=ctx.io_timeout(30.0),
-                    ):
-                        return None
-                except MailstageError as error:
-                    return error
+                # A transient refusal (the token service or the server busy for a moment) gets one more
+                # try before it counts against the connection limit; a real limit refuses again.
+                error: MailstageError | None = None
+                for _attempt in range(2):
+                    try:
+                        with open_exchange_online(
+                            m365_account(self.endpoint, address, provider),
+                            role="target",
+                            cancel=ctx.cancel,
+                            timeout=ctx.io_timeout(30.0),
+                        ):
+                            return None
+                    except MailstageError as caught:
+                        error = caught
+                        if not caught.transient or ctx.cancel.is_set():
+                            break
+                return error
 
             with ThreadPoolExecutor(max_workers=sessions) as pool:
                 outcomes = list(pool.map(one, range(sessions)))
