@@ -3,7 +3,7 @@
 test_selftest.py and test_build_parts.py are quick and run with `./dev test`. The bundle and wine tests
 need a PyInstaller bundle (about 30 s to build), an installer (about 2 min of LZMA), makensis and wine
 (a fresh ~700 MB prefix per test), so they run with `./dev installer-test`, which installs nsis and
-wine64 and sets MAILSTAGE_INSTALLER_TEST=1 (docs/decisions/002-installer.md). Left out, they are
+wine64 and sets MAILSTAGE_INSTALLER_TEST=1 (docs/decisions/003-windows-installer.md). Left out, they are
 named at the end of the run, never dropped silently.
 """
 
