@@ -16,7 +16,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from engine import events as copy_events
@@ -223,8 +223,9 @@ class EndpointGates:
 
 @dataclass
 class _Tally:
+    """Mailboxes finished so far in this run (shared by the worker threads, under the runner's lock)."""
+
     done: int = 0
-    results: dict[str, copy_events.MailboxResult] = field(default_factory=dict)
 
 
 class BatchRunner:
@@ -451,7 +452,6 @@ class BatchRunner:
                 self.store.update_member(name, member.address, status=status, grade=grade)
         with self._lock:
             tally.done += 1
-            tally.results[member.address] = result
             done = tally.done
         log.info(
             "mailbox %s: %s, %d copied, %d already there, %d skipped, %d flag updates in %.1f s%s",
@@ -540,12 +540,18 @@ def summarise(
     return BatchSummary(
         record.name,
         record.status,
-        store.get_endpoint(record.source).url if store.get_endpoint(record.source) else record.source,  # type: ignore[union-attr]
-        store.get_endpoint(record.target).url if store.get_endpoint(record.target) else record.target,  # type: ignore[union-attr]
+        _endpoint_url(store, record.source),
+        _endpoint_url(store, record.target),
         started or record.last_started or now,
         finished or record.last_finished or now,
         tuple(outcomes),
     )
+
+
+def _endpoint_url(store: StateStore, name: str) -> str:
+    """An endpoint's URL for the reports, or its name when it was removed since."""
+    endpoint = store.get_endpoint(name)
+    return endpoint.url if endpoint else name
 
 
 class _MailboxListener:

@@ -38,15 +38,12 @@ def run(args: argparse.Namespace) -> int:
                 )
 
         report = verify_batch(source, target, jobs, store=store, deep=args.deep, on_event=progress)
+        members = {m.address: m for m in store.batch_members(record.name)}
         for result in report.mailboxes:
+            # Only the grade changes; the status and error the batch recorded stay as they are.
+            member = members[result.address]
             store.update_member(
-                record.name,
-                result.address,
-                status=next(
-                    m.status for m in store.batch_members(record.name) if m.address == result.address
-                ),
-                grade=str(result.grade),
-                error=next(m.error for m in store.batch_members(record.name) if m.address == result.address),
+                record.name, result.address, status=member.status, grade=str(result.grade), error=member.error
             )
     finally:
         store.close()
