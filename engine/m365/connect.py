@@ -8,7 +8,8 @@ yields a connector (the `Connector` protocol) that:
   AUTHENTICATE even when the app may not open the mailbox, and only the next command says "User is
   authenticated but not connected" - that becomes `m365.no_full_access` with the exact
   Add-MailboxPermission line; a refused AUTHENTICATE with a valid token becomes `m365.mailbox_refused`
-  (mailbox missing: directory synchronisation not done);
+  (mailbox missing: directory synchronisation not done), after one more try when the token had
+  under a minute left (it may have run out on its way);
 - skips a message over the mailbox's size limit (the endpoint's, else Exchange's default 35 MB) without
   sending it, and reports it with the Set-Mailbox -MaxReceiveSize fix; Exchange's own "Maximum size of
   appendable message has been exceeded" gets the same words;
@@ -24,6 +25,7 @@ language); that is the copy's folder mapping, which reads the target's LIST attr
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -53,7 +55,10 @@ from engine.errors import MailstageError, Severity
 from engine.folders import FolderRule, RuleAction
 from engine.m365 import errors as m365_errors
 from engine.m365.events import EventSink, MailboxWaiting, ignore
-from engine.m365.tokens import M365Settings, MailboxToken, TokenProvider, token_provider_for
+from engine.m365.tokens import AccessToken, M365Settings, MailboxToken, TokenProvider, token_provider_for
+
+# A token with less life than this when it was sent may have expired before the server checked it.
+TOKEN_IN_TRANSIT_MARGIN = 60.0
 
 # Exchange Online's limits as Mailstage applies them (exchange-online.md section 5).
 DEFAULT_SIZE_LIMIT = 35 * 1024 * 1024  # a mailbox's default MaxReceiveSize; an admin can raise it to 150 MB
@@ -303,21 +308,43 @@ def open_exchange_online(
     elif provider is None and isinstance(account.token, MailboxToken):
         provider = account.token.provider
     words = _words(account, provider)
-    inner = ImapConnector(
-        account,
-        gate=gate or UnlimitedGate(),
-        cancel=stop,
-        role=role,
-        timeout=timeout,
-        spool_threshold=spool_threshold,
-        ignore_capabilities=ignore_capabilities,
-    )
+    handed_out: list[AccessToken] = []
+    if provider is not None and isinstance(account.token, MailboxToken):
+        # Remember each token's expiry, to tell a refused mailbox from a token that ran out.
+        def fetch(source: TokenProvider = provider) -> str:
+            handed_out.append(source.token())
+            return handed_out[-1].value
+
+        account = replace(account, token=fetch)
+
+    def connector() -> ImapConnector:
+        return ImapConnector(
+            account,
+            gate=gate or UnlimitedGate(),
+            cancel=stop,
+            role=role,
+            timeout=timeout,
+            spool_threshold=spool_threshold,
+            ignore_capabilities=ignore_capabilities,
+        )
+
+    inner = connector()
     try:
-        inner.open()
+        try:
+            inner.open()
+        except MailstageError as error:
+            short_lived = handed_out and handed_out[-1].expires_at < time.time() + TOKEN_IN_TRANSIT_MARGIN
+            if error.code != "imap.login_failed" or not short_lived:
+                raise
+            # The provider hands out tokens msal thinks valid and checks their permission, so a
+            # refusal is about this mailbox - unless the token had so little life left that it may
+            # have run out on its way (msal renews a token with under five minutes left; one with
+            # under a minute is from a token service that issues short ones). One more try, with
+            # the new token msal will fetch, tells the two apart before the mailbox is called refused.
+            inner = connector()
+            inner.open()
     except MailstageError as error:
         if error.code == "imap.login_failed":
-            # The token was fresh and carried the permission (the provider checks both), so the
-            # refusal is about this mailbox.
             said = error.cause.split("The server said:", 1)[-1]
             raise m365_errors.mailbox_refused(account.address, words, said) from None
         raise

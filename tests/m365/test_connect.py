@@ -91,6 +91,50 @@ def test_mailbox_that_does_not_exist_says_directory_synchronisation(
     assert "AUTHENTICATE failed" in caught.value.cause
 
 
+def test_a_short_lived_token_the_server_finds_expired_is_replaced_once_before_the_mailbox_is_refused(
+    setup: tuple[Endpoint, TokenProvider, list[object]],
+    oauth_dovecot: OAuthDovecotServer,
+    fresh_shared_identity: IdentityServer,
+) -> None:
+    endpoint, provider, _ = setup
+    identity = fresh_shared_identity
+    identity.access_token_lifetime = 30  # msal renews it at every connect, and it may run out on its way
+    address = new_mailbox(oauth_dovecot)
+    identity.refuse_next_tokens(1)  # the server finds the first one expired
+    before = len(identity.tokens_issued)
+    with open_exchange_online(m365_account(endpoint, address, provider), role="target") as target:
+        assert target.open_folder("INBOX") is not None
+    assert len(identity.tokens_issued) - before == 2  # the refused token was replaced once
+
+    # A mailbox that is really missing is refused with the new token too, and then said so.
+    before = len(identity.tokens_issued)
+    with (
+        pytest.raises(MailstageError) as caught,
+        open_exchange_online(m365_account(endpoint, "missing@contoso.nl", provider), role="target"),
+    ):
+        pass
+    assert caught.value.code == "m365.mailbox_refused"
+    assert len(identity.tokens_issued) - before == 2
+
+
+def test_a_refused_mailbox_costs_no_second_token_while_the_token_has_time_left(
+    setup: tuple[Endpoint, TokenProvider, list[object]], fresh_shared_identity: IdentityServer
+) -> None:
+    endpoint, provider, _ = setup
+    identity = fresh_shared_identity
+    assert identity.access_token_lifetime >= 3600  # Exchange's own: an hour or more
+    before = len(identity.tokens_issued)
+    for address in ("missing-1@contoso.nl", "missing-2@contoso.nl"):
+        with (
+            pytest.raises(MailstageError) as caught,
+            open_exchange_online(m365_account(endpoint, address, provider), role="target"),
+        ):
+            pass
+        assert caught.value.code == "m365.mailbox_refused"
+    # A batch whose mailboxes are not synchronised yet does not send a token request per mailbox.
+    assert len(identity.tokens_issued) - before <= 1
+
+
 def test_each_connect_asks_for_a_token_valid_at_that_moment(
     setup: tuple[Endpoint, TokenProvider, list[object]],
     oauth_dovecot: OAuthDovecotServer,

@@ -70,7 +70,7 @@ def test_app_only_batch_outlives_its_tokens_and_a_throttled_session_resumes_with
     ca_context: ssl.SSLContext,
 ) -> None:
     identity = fresh_shared_identity
-    identity.access_token_lifetime = 1.0  # far shorter than the batch
+    identity.access_token_lifetime = 2.0  # far shorter than the batch (about 5 s)
     app = identity.register_app(secret=APP_SECRET)
     endpoint = m365_endpoint(identity, app, port=exchange_like.port)
     store_secret(endpoint)

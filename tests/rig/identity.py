@@ -117,6 +117,8 @@ class IdentityServer:
         self.issued: list[tuple[float, float]] = []  # (issued at, expires at) of every access token
         self.tokens_issued: list[str] = []  # every access token, for tests that look for leaks
         self._injected: list[_Injected] = []
+        self._refuse_next = 0  # access tokens still to issue that introspection will call expired
+        self._refused: set[str] = set()
         self._lock = threading.Condition()
         self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self._kid = secrets.token_hex(8)
@@ -206,6 +208,12 @@ class IdentityServer:
         with self._lock:
             self._injected.append(_Injected(status, None, count))
 
+    def refuse_next_tokens(self, count: int = 1) -> None:
+        """The next COUNT access tokens are issued as usual, but the mail server finds them expired
+        (a token that ran out on its way, or a server whose clock runs ahead)."""
+        with self._lock:
+            self._refuse_next += count
+
     def revoke_refresh_tokens(self) -> None:
         """Every refresh token issued so far stops working (as when a sign-in is revoked)."""
         with self._lock:
@@ -283,8 +291,12 @@ class IdentityServer:
             user = self.users[upn]
             claims.update(oid=user.oid, upn=upn, unique_name=upn, scp=DELEGATED_SCOPE)
         token = jwt.encode(claims, self._key, algorithm="RS256", headers={"kid": self._kid})
-        self.issued.append((now, claims["exp"]))
-        self.tokens_issued.append(token)
+        with self._lock:
+            self.issued.append((now, claims["exp"]))
+            self.tokens_issued.append(token)
+            if self._refuse_next:
+                self._refuse_next -= 1
+                self._refused.add(token)
         return token, max(1, round(life))
 
     def introspect(self, token: str) -> dict[str, Any]:
@@ -299,6 +311,9 @@ class IdentityServer:
             )
         except jwt.PyJWTError:
             return {"active": False, GRANTEE_ATTRIBUTE: "none"}
+        with self._lock:
+            if token in self._refused:
+                return {"active": False, GRANTEE_ATTRIBUTE: "none"}
         # Both attributes are always present: Dovecot treats a missing one as an internal failure
         # ("No username returned", a temporary failure for the client) instead of a refusal.
         answer: dict[str, Any] = {"active": True, GRANTEE_ATTRIBUTE: "none"}
