@@ -11,6 +11,7 @@ Stop is cooperative: the copy finishes the message it is on, records it, and the
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import threading
@@ -27,6 +28,7 @@ from engine.errors import BadInput, MailstageError, Severity
 from engine.folders import FolderRule, RuleAction
 from engine.limits import ConnectionGate, backoff_delays
 from engine.paths import state_home
+from engine.plan import ALL_DATES, DateRange
 from engine.progress import ProgressMeter, ProgressSnapshot, Throttle
 from engine.reports import BatchSummary, MailboxOutcome, write_reports
 from engine.reports import SkippedItem as ReportSkippedItem
@@ -135,8 +137,10 @@ def create_batch(
     mailboxes: Iterable[NewBatchMailbox],
     *,
     exclude_folders: tuple[str, ...] = (),
+    dates: DateRange = ALL_DATES,
 ) -> BatchRecord:
-    """Create a batch (status Created). Refuses a name in use, an empty list or more than 2,000 mailboxes."""
+    """Create a batch (status Created). Refuses a name in use, an empty list or more than 2,000 mailboxes.
+    DATES limits the copy to messages received in that range (default: all)."""
     name = validate_batch_name(name)
     members = list(mailboxes)
     if not members:
@@ -161,7 +165,41 @@ def create_batch(
             "Run that batch again for an incremental sync, or choose another name for a new batch.",
         )
     rules = [FolderRule(RuleAction.EXCLUDE, pattern) for pattern in exclude_folders]
-    return store.create_batch(name, source.name, target.name, members, rules=rules)
+    return store.create_batch(name, source.name, target.name, members, rules=rules, dates=dates)
+
+
+def parse_day(text: str, what: str) -> dt.date:
+    """A day as an admin types it: 2024-03-31 (ISO) or 31-3-2024 / 31-03-2024 (day first, as in
+    Dutch). WHAT names the option in the message."""
+    cleaned = text.strip()
+    try:
+        return dt.date.fromisoformat(cleaned)
+    except ValueError:
+        pass
+    parts = cleaned.replace("/", "-").replace(".", "-").split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
+        try:
+            return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
+        except ValueError:
+            pass
+    raise BadInput(
+        "batch.bad_date",
+        f"{what}: '{text}' is not a date.",
+        "Mailstage reads a date as year-month-day (2024-03-31) or day-month-year (31-3-2024).",
+        f"Give {what} as for example 2024-03-31.",
+    )
+
+
+def date_range(first: dt.date | None, last: dt.date | None) -> DateRange:
+    """The batch's date range, or BadInput when it ends before it begins."""
+    if first and last and first > last:
+        raise BadInput(
+            "batch.bad_date_range",
+            f"The date range ends ({last.isoformat()}) before it begins ({first.isoformat()}).",
+            "No message could be received in it, so the batch would copy nothing.",
+            "Swap the two dates, or leave one of them out.",
+        )
+    return DateRange(first, last)
 
 
 def require_batch(store: StateStore, name: str) -> BatchRecord:
@@ -260,7 +298,7 @@ class BatchRunner:
             )
         self.source, self.target = source, target
         self.concurrency = max(1, concurrency or min(source.max_concurrent, target.max_concurrent))
-        self.options = options or SyncOptions()
+        self.options = dataclasses.replace(options or SyncOptions(), dates=record.dates)
         self._sink = events or (lambda event: None)
         self._cancel = threading.Event()
         self._throttle_interval = progress_interval
@@ -545,6 +583,7 @@ def summarise(
         started or record.last_started or now,
         finished or record.last_finished or now,
         tuple(outcomes),
+        record.dates.describe(),
     )
 
 

@@ -7,6 +7,8 @@ exercise every decision without a server.
   the folder has not changed: the cheap path of a re-run).
 - `plan_folder`: from a listing and the saved state, which messages to copy (in batches), which to
   skip (over the size limit) and which copied messages need their flags brought up to date.
+- `DateRange`: the batch's "only messages received between" option; messages outside it are left
+  out of the plan (not copied, not counted as skipped).
 - `match_messages`: which target messages are copies of which source messages, by Message-ID (or a
   hash of the main header fields) with size and INTERNALDATE to tell look-alikes apart. Used after a
   crash (the target holds copies the state does not know) and when the saved state is lost or a
@@ -15,6 +17,7 @@ exercise every decision without a server.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -23,9 +26,70 @@ from enum import StrEnum
 
 from engine.connectors.base import FlagChange, FolderListing, FolderStatus, ListingRequest, MessageInfo
 from engine.connectors.dates import format_internaldate as format_internaldate  # re-exported
+from engine.connectors.dates import internaldate_day
 from engine.connectors.dates import internaldate_epoch as internaldate_epoch  # re-exported
 
 SYSTEM_FLAGS = ("\\Answered", "\\Deleted", "\\Draft", "\\Flagged", "\\Seen")
+
+
+# -- which messages a batch copies by date -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Messages received from FIRST through LAST (both days included; None: no bound).
+
+    A message's day is the date of its INTERNALDATE as the server wrote it (in the server's own time
+    zone), which is how IMAP's SEARCH SINCE and BEFORE count days too. A message whose date cannot be
+    read is inside any range: leaving out what cannot be judged would lose it silently.
+    """
+
+    first: dt.date | None = None
+    last: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if self.first and self.last and self.first > self.last:
+            raise ValueError("the first day of a date range lies after its last")
+
+    def __bool__(self) -> bool:
+        return self.first is not None or self.last is not None
+
+    def contains(self, internaldate: str) -> bool:
+        day = internaldate_day(internaldate)
+        if day is None:
+            return True
+        return (self.first is None or day >= self.first) and (self.last is None or day <= self.last)
+
+    def text(self) -> str:
+        """The stored form: "2024-01-01..2024-12-31", "2024-01-01..", "..2023-12-31" or ""."""
+        if not self:
+            return ""
+        return f"{self.first.isoformat() if self.first else ''}..{self.last.isoformat() if self.last else ''}"
+
+    @classmethod
+    def parse(cls, text: str) -> DateRange:
+        """The inverse of `text` (ValueError for anything else)."""
+        if not text:
+            return cls()
+        first, sep, last = text.partition("..")
+        if not sep:
+            raise ValueError(f"not a date range: {text!r}")
+        return cls(
+            dt.date.fromisoformat(first) if first else None, dt.date.fromisoformat(last) if last else None
+        )
+
+    def describe(self) -> str:
+        """In words: "received from 2024-01-01 through 2024-12-31"; "all messages" when unbounded."""
+        if self.first and self.last:
+            return f"received from {self.first.isoformat()} through {self.last.isoformat()}"
+        if self.first:
+            return f"received on or after {self.first.isoformat()}"
+        if self.last:
+            return f"received on or before {self.last.isoformat()}"
+        return "all messages"
+
+
+ALL_DATES = DateRange()  # no date range: every message
 
 
 # -- saved state, as the planner sees it ----------------------------------------------------------------
@@ -215,6 +279,7 @@ class FolderPlan:
     skips: tuple[PlannedSkip, ...]
     flag_updates: tuple[FlagUpdate, ...]
     highest_uid: int  # the highest UID the listing covered (handled once the plan is carried out)
+    outside_dates: int = 0  # listed messages left out by the batch's date range
 
     @property
     def to_copy(self) -> int:
@@ -248,19 +313,25 @@ def plan_folder(
     *,
     since_uid: int,
     limits: Limits,
+    dates: DateRange | None = None,
 ) -> FolderPlan:
     """What to do in a folder: copy the listed messages the state does not know (in UID order, in
     batches bounded by count and bytes; a message larger than a batch goes alone), skip those over
-    the size limit, and carry over the flag changes of messages already copied."""
+    the size limit, leave out those outside DATES, and carry over the flag changes of messages
+    already copied."""
     skipped_uids = set(skipped)
     batches: list[tuple[MessageInfo, ...]] = []
     skips: list[PlannedSkip] = []
     current: list[MessageInfo] = []
     current_bytes = 0
     highest = since_uid
+    outside = 0
     for message in listing.new:
         highest = max(highest, message.uid)
         if message.uid in copied or message.uid in skipped_uids:
+            continue
+        if dates and not dates.contains(message.internaldate):
+            outside += 1
             continue
         if limits.size_limit and message.size > limits.size_limit:
             skips.append(
@@ -292,7 +363,7 @@ def plan_folder(
         entry = copied.get(uid)
         if entry is not None and tuple(sorted(flags)) != tuple(sorted(entry.flags)):
             updates.append(FlagUpdate(uid, entry.target_uid, entry.flags, tuple(sorted(flags))))
-    return FolderPlan(tuple(batches), tuple(skips), tuple(updates), highest)
+    return FolderPlan(tuple(batches), tuple(skips), tuple(updates), highest, outside)
 
 
 # -- flags on the target ---------------------------------------------------------------------------------

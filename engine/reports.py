@@ -78,6 +78,7 @@ class BatchSummary:
     started: dt.datetime
     finished: dt.datetime
     mailboxes: tuple[MailboxOutcome, ...] = field(default_factory=tuple)
+    copied: str = "all messages"  # the batch's date range in words
 
     @property
     def total(self) -> int:
@@ -225,7 +226,7 @@ th {{ background: #eee; }}
 @media print {{ body {{ margin: 0; }} }}
 </style></head><body>
 <h1>Migration batch {esc(summary.name)}: {esc(summary.status)}</h1>
-<p>From {esc(summary.source)} to {esc(summary.target)}.
+<p>From {esc(summary.source)} to {esc(summary.target)}; copied: {esc(summary.copied)}.
 Started {summary.started:%Y-%m-%d %H:%M}, finished {summary.finished:%Y-%m-%d %H:%M}
 ({human_duration(seconds)}).</p>
 <table class="counts"><tr><th>Mailboxes</th><th>Synced</th><th>Failed</th><th>Items migrated</th>

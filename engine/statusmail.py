@@ -52,7 +52,7 @@ def compose_status_mail(
     message["Message-ID"] = make_msgid(domain="mailstage.invalid")
     lines = [
         f"Migration batch: {summary.name} ({summary.status})",
-        f"From {summary.source} to {summary.target}",
+        f"From {summary.source} to {summary.target}; copied: {summary.copied}",
         "",
         f"Mailboxes in the batch: {summary.total}",
         f"Migrated: {summary.synced}",

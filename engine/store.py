@@ -28,7 +28,7 @@ from engine.endpoints import AdminLoginStyle, Endpoint, EndpointKind, Security
 from engine.errors import MailstageError, Severity
 from engine.events import ErrorInfo, SkippedItem
 from engine.folders import FolderRule, RuleAction
-from engine.plan import CopiedMessage, FolderSummary
+from engine.plan import ALL_DATES, CopiedMessage, DateRange, FolderSummary
 from engine.status import BatchStatus, MailboxStatus
 
 STATE_FILE = "mailstage-state.sqlite3"
@@ -125,6 +125,14 @@ MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
             )""",
         ),
     ),
+    (
+        3,
+        (
+            # The date range the last complete pass of a mailbox copied ("" = all messages), so a
+            # batch whose range changed lists its folders again instead of trusting the watermarks.
+            "ALTER TABLE mailbox_sync ADD COLUMN date_range TEXT NOT NULL DEFAULT ''",
+        ),
+    ),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -153,11 +161,12 @@ class MailboxRecord:
     last_finished: str | None
     last_status: str | None
     last_error: str | None
+    date_range: DateRange = ALL_DATES  # what the last complete pass copied
 
 
 @dataclass(frozen=True)
 class BatchRecord:
-    """A migration batch: its name, endpoints, status and options (folder rules)."""
+    """A migration batch: its name, endpoints, status and options (folder rules, date range)."""
 
     name: str
     source: str
@@ -167,6 +176,7 @@ class BatchRecord:
     created: dt.datetime
     last_started: dt.datetime | None
     last_finished: dt.datetime | None
+    dates: DateRange = ALL_DATES
 
 
 @dataclass(frozen=True)
@@ -359,9 +369,14 @@ class StateStore:
                 (_now(), status, error, mailbox_id),
             )
 
+    def set_date_range(self, mailbox_id: int, dates: DateRange) -> None:
+        """Remember the date range a complete pass of this mailbox copied."""
+        with self._transaction() as db:
+            db.execute("UPDATE mailbox_sync SET date_range = ? WHERE id = ?", (dates.text(), mailbox_id))
+
     def mailbox_record(self, key: MailboxKey) -> MailboxRecord | None:
         rows = self._query(
-            "SELECT id, last_started, last_finished, last_status, last_error FROM mailbox_sync "
+            "SELECT id, last_started, last_finished, last_status, last_error, date_range FROM mailbox_sync "
             "WHERE source_endpoint = ? AND source_address = ? AND target_endpoint = ? AND target_address = ?",
             (
                 key.source_endpoint,
@@ -372,7 +387,7 @@ class StateStore:
         )
         if not rows:
             return None
-        mailbox_id, started, finished, status, error = rows[0]
+        mailbox_id, started, finished, status, error, dates = rows[0]
         return MailboxRecord(
             int(str(mailbox_id)),
             key,
@@ -380,6 +395,7 @@ class StateStore:
             None if finished is None else str(finished),
             None if status is None else str(status),
             None if error is None else str(error),
+            _date_range(dates),
         )
 
     def forget_mailbox(self, mailbox_id: int) -> None:
@@ -582,10 +598,13 @@ class StateStore:
         mailboxes: Sequence[NewBatchMailbox],
         *,
         rules: Sequence[FolderRule] = (),
+        dates: DateRange = ALL_DATES,
     ) -> BatchRecord:
         """Record a new batch (status Created) with its mailboxes (status Queued)."""
         now = _now()
-        options = json.dumps({"rules": [[str(r.action), r.pattern, r.target] for r in rules]})
+        options = json.dumps(
+            {"rules": [[str(r.action), r.pattern, r.target] for r in rules], "dates": dates.text()}
+        )
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO batches (name, source_endpoint, target_endpoint, status, options, created_at) "
@@ -625,6 +644,16 @@ class StateStore:
             "last_finished FROM batches ORDER BY created_at, name"
         )
         return [_batch(row) for row in rows]
+
+    def set_batch_dates(self, name: str, dates: DateRange) -> None:
+        """Change a batch's date range; its next run lists every folder again (engine/sync.py)."""
+        with self._transaction() as db:
+            row = db.execute("SELECT options FROM batches WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                return
+            options = json.loads(str(row[0]))
+            options["dates"] = dates.text()
+            db.execute("UPDATE batches SET options = ? WHERE name = ?", (json.dumps(options), name))
 
     def set_batch_status(
         self,
@@ -740,7 +769,17 @@ def _batch(row: Sequence[object]) -> BatchRecord:
         created,
         _time(row[6]),
         _time(row[7]),
+        _date_range(options.get("dates", "")),
     )
+
+
+def _date_range(text: object) -> DateRange:
+    """A stored date range; one this Mailstage cannot read counts as none (all messages), which
+    copies more rather than less."""
+    try:
+        return DateRange.parse(str(text or ""))
+    except ValueError:
+        return DateRange()
 
 
 def _skipped(row: Sequence[object]) -> SkippedItem:

@@ -71,8 +71,10 @@ from engine.events import (
 )
 from engine.folders import FolderMapping, FolderRule, map_folders
 from engine.plan import (
+    ALL_DATES,
     CheckResult,
     CopiedMessage,
+    DateRange,
     Fingerprint,
     FlagFilter,
     FolderCheck,
@@ -107,6 +109,7 @@ class SyncOptions:
     first_delay: float = 1.0  # seconds before the first retry; doubles each time
     max_delay: float = 60.0
     retry_skipped: bool = False  # try messages skipped in earlier runs again
+    dates: DateRange = ALL_DATES  # only messages received in this range (default: all)
     # Behave as if the server lacked these capabilities (imitating other servers in tests/benchmarks).
     ignore_source_capabilities: frozenset[str] = frozenset()
     ignore_target_capabilities: frozenset[str] = frozenset()
@@ -212,6 +215,8 @@ class _MailboxCopy:
                 status, error = MailboxStatus.SYNCED, None
                 if self.failed_folders:
                     status, error = MailboxStatus.FAILED, self._folders_error()
+                else:
+                    self.store.set_date_range(self.mailbox_id, options.dates)
                 break
             except _Cancelled:
                 status, error = MailboxStatus.STOPPED, None
@@ -338,20 +343,22 @@ class _MailboxCopy:
                 checks[name] = check_folder(
                     name, statuses.get(name), summaries.get(name), condstore=source.features.condstore
                 )
-            if job.options.retry_skipped:
-                # Skipped messages lie below the highest handled UID: list such folders whole.
-                for name, check in list(checks.items()):
-                    summary = summaries.get(name)
-                    if (
-                        summary is not None
-                        and check.result is not CheckResult.FULL
-                        and self.store.skipped(summary.folder_id)
-                    ):
-                        checks[name] = FolderCheck(
-                            CheckResult.INCREMENTAL,
-                            ListingRequest(name),
-                            "retrying the messages skipped before",
-                        )
+            record = self.store.mailbox_record(job.key)
+            dates_changed = record is not None and record.date_range != job.options.dates
+            for name, check in list(checks.items()):
+                # Messages left out before lie below the highest handled UID: list such folders
+                # whole. Skipped ones when they are to be tried again; all of them when the date
+                # range changed (a range widened to older mail must find it).
+                summary = summaries.get(name)
+                if summary is None or check.result is CheckResult.FULL:
+                    continue
+                if dates_changed:
+                    why = f"the date range changed to {job.options.dates.describe()}"
+                elif job.options.retry_skipped and self.store.skipped(summary.folder_id):
+                    why = "retrying the messages skipped before"
+                else:
+                    continue
+                checks[name] = FolderCheck(CheckResult.INCREMENTAL, ListingRequest(name), why)
             requests = [c.request for c in checks.values() if c.request is not None]
             listings = self._list(source, requests)
             self.check_cancel()
@@ -377,7 +384,9 @@ class _MailboxCopy:
                         set() if job.options.retry_skipped else set(self.store.skipped(summary.folder_id))
                     )
                     since = summary.highest_uid
-                plan = plan_folder(listing, copied, skipped, since_uid=since, limits=limits)
+                plan = plan_folder(
+                    listing, copied, skipped, since_uid=since, limits=limits, dates=job.options.dates
+                )
                 if (
                     plan.batches
                     or plan.flag_updates
@@ -532,7 +541,9 @@ class _MailboxCopy:
         limits = self._limits(target)
         skipped_before = set() if self.job.options.retry_skipped else set(self.store.skipped(folder_id))
         copied = self.store.copied(folder_id)
-        plan = plan_folder(listing, copied, skipped_before, since_uid=since, limits=limits)
+        plan = plan_folder(
+            listing, copied, skipped_before, since_uid=since, limits=limits, dates=self.job.options.dates
+        )
 
         # Copies on the target that the state does not know (an interrupted run, a lost state): find
         # them among the target messages from the watermark on, and do not copy them again.
@@ -542,7 +553,14 @@ class _MailboxCopy:
                 recognised = self._recognise(source, target, folder_id, name, target_folder, summary, plan)
                 if recognised:
                     copied = self.store.copied(folder_id)
-                    plan = plan_folder(listing, copied, skipped_before, since_uid=since, limits=limits)
+                    plan = plan_folder(
+                        listing,
+                        copied,
+                        skipped_before,
+                        since_uid=since,
+                        limits=limits,
+                        dates=self.job.options.dates,
+                    )
             if target_folder.uidnext:
                 self.store.set_watermark(folder_id, target_folder.uidnext)
 

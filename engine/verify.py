@@ -1,5 +1,7 @@
 """Verification after the copy: proof, folder by folder, that every source message is on the target.
 
+Every message the copy was asked for, that is: one outside the batch's date range is not expected.
+
 Read-only on both sides: the target is opened with the connector's source role, which sends no
 command that changes a mailbox. For each folder the copy recorded (engine.store), the source's
 messages up to the last synced UID are looked for on the target: first by the sync state (source UID
@@ -28,7 +30,7 @@ from engine.connectors import Connector, open_connector
 from engine.connectors.base import FolderListing, HeaderInfo, ListingRequest
 from engine.endpoints import Endpoint
 from engine.errors import MailstageError
-from engine.plan import Fingerprint, internaldate_epoch, match_messages, message_identity
+from engine.plan import ALL_DATES, Fingerprint, internaldate_epoch, match_messages, message_identity
 from engine.status import Grade
 from engine.store import MailboxKey, StateStore
 
@@ -186,6 +188,7 @@ class _Verifier:
         self.deep = deep
         self.cancel = cancel
         self.timeout = timeout
+        self.dates = ALL_DATES
 
     def run(self) -> MailboxVerification:
         job = self.job
@@ -197,6 +200,7 @@ class _Verifier:
             return self._unverifiable(
                 "This mailbox was never copied to the target: there is nothing to verify."
             )
+        self.dates = record.date_range
         summaries = self.store.folder_summaries(record.mailbox_id)
         if not summaries:
             return self._unverifiable("The copy of this mailbox recorded no folder: run the batch again.")
@@ -250,9 +254,11 @@ class _Verifier:
     ) -> None:
         name, target_name = summary.source_folder, summary.target_folder
         listing: FolderListing = source.list_messages([ListingRequest(name)])[name]
-        # Messages that arrived after the last sync are not expected on the target yet.
-        expected = [m for m in listing.new if m.uid <= summary.highest_uid]
-        newer = len(listing.new) - len(expected)
+        # Messages that arrived after the last sync are not expected on the target yet, nor are
+        # those outside the batch's date range.
+        synced = [m for m in listing.new if m.uid <= summary.highest_uid]
+        newer = len(listing.new) - len(synced)
+        expected = [m for m in synced if self.dates.contains(m.internaldate)]
         skipped = self.store.skipped(folder_id)
         wanted = [m for m in expected if m.uid not in skipped]
         skipped_count = len(expected) - len(wanted)

@@ -22,11 +22,14 @@ from engine.batches import (
     MailboxStatusChanged,
     MailboxWaiting,
     create_batch,
+    date_range,
+    parse_day,
 )
 from engine.commands.endpoint import get_endpoint
 from engine.endpoints import EndpointKind
 from engine.errors import BadInput
 from engine.keystore import SecretStore
+from engine.plan import ALL_DATES, DateRange
 from engine.reports import BatchSummary, human_bytes, human_duration
 from engine.status import MailboxStatus
 from engine.store import NewBatchMailbox, StateStore
@@ -58,6 +61,17 @@ def register(subparsers: Any) -> None:
         default=[],
         metavar="PATTERN",
         help="leave folders out (e.g. 'Archief*')",
+    )
+    parser.add_argument(
+        "--since",
+        metavar="DATE",
+        help="copy only messages received on or after DATE (2024-01-31 or 31-1-2024)",
+    )
+    parser.add_argument("--until", metavar="DATE", help="copy only messages received on or before DATE")
+    parser.add_argument(
+        "--all-dates",
+        action="store_true",
+        help="copy messages of every date (clears an existing batch's --since/--until)",
     )
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("--no-mail", action="store_true", help="do not send the status mail this time")
@@ -187,7 +201,27 @@ def send_mail_if_set_up(summary: BatchSummary, reports: Path, *, final: bool) ->
         print(f"The status mail was not sent: {error.what} {error.fix}", file=sys.stderr)
 
 
+def _dates(args: argparse.Namespace) -> DateRange | None:
+    """The date range the options ask for; None when they say nothing about dates."""
+    if args.all_dates:
+        if args.since or args.until:
+            raise BadInput(
+                "migrate.dates_conflict",
+                "--all-dates was given together with --since or --until.",
+                "",
+                "Give either --all-dates or a date range, not both.",
+            )
+        return ALL_DATES
+    if not (args.since or args.until):
+        return None
+    return date_range(
+        parse_day(args.since, "--since") if args.since else None,
+        parse_day(args.until, "--until") if args.until else None,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
+    dates = _dates(args)
     store = StateStore()
     try:
         source = get_endpoint(store, args.source)
@@ -221,13 +255,23 @@ def run(args: argparse.Namespace) -> int:
                 target,
                 _list_mailboxes(list_path, source.name, target.name),
                 exclude_folders=tuple(args.exclude_folder),
+                dates=dates or ALL_DATES,
             )
+            if dates:
+                print(f"Batch {name}: only messages {dates.describe()}.", file=sys.stderr)
         elif (record.source, record.target) != (source.name, target.name):
             raise BadInput(
                 "migrate.other_endpoints",
                 f"The batch {name} copies from {record.source} to {record.target}, not from {source.name} to {target.name}.",
                 "",
                 "Run it with its own endpoints, or give a new --batch name.",
+            )
+        elif dates is not None and dates != record.dates:
+            store.set_batch_dates(name, dates)
+            print(
+                f"Batch {name}: the date range is now {dates.describe()} (was {record.dates.describe()}); "
+                "every folder is listed again.",
+                file=sys.stderr,
             )
         token_for = None
         if EndpointKind.M365 in (source.kind, target.kind):

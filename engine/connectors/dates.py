@@ -13,6 +13,18 @@ _MONTHS = {
 }
 
 
+def internaldate_day(text: str) -> dt.date | None:
+    """The day of an INTERNALDATE as written ("07-Mar-2021 10:15:00 +0100" -> 2021-03-07), or None."""
+    match = re.match(r"\s*(\d{1,2})-([A-Za-z]{3})-(\d{4}) ", text)
+    month = _MONTHS.get(match.group(2).lower()) if match else None
+    if match is None or month is None:
+        return None
+    try:
+        return dt.date(int(match.group(3)), month, int(match.group(1)))
+    except ValueError:
+        return None
+
+
 def internaldate_epoch(text: str) -> int | None:
     """An IMAP INTERNALDATE ("07-Mar-2021 10:15:00 +0100") as seconds since 1970, or None."""
     match = re.match(r"\s*(\d{1,2})-([A-Za-z]{3})-(\d{4}) (\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)", text)

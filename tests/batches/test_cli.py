@@ -3,11 +3,13 @@ verify, exit codes, a SIGKILL in the middle, and no password anywhere Mailstage 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import signal
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -87,6 +89,60 @@ def test_migrate_through_the_cli_syncs_reports_and_verifies(servers, ca_context,
     verified = cli("verify", "--batch", "Pilot", "--json")
     assert verified.returncode == 0, verified.stderr
     assert {m["grade"] for m in json.loads(verified.stdout)["mailboxes"]} == {"Perfect"}
+
+
+def test_a_date_range_copies_the_recent_mail_first_and_widening_it_copies_the_rest_once(
+    servers, ca_context, tmp_path: Path
+) -> None:
+    source, target = servers
+    pairs = make_pairs(source, target, 2, ca_context, messages=40)  # dates spread over 2019-2025
+    add_endpoints(source, target)
+    listing = write_list(tmp_path / "Recent.csv", [p.source for p in pairs])
+    cutoff = dt.date(2023, 1, 1)
+    first = cli(
+        "migrate",
+        "--source",
+        "old",
+        "--target",
+        "new",
+        "--list",
+        str(listing),
+        "--since",
+        "1-1-2023",
+        "--json",
+    )
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "only messages received on or after 2023-01-01" in first.stderr
+    summary = json.loads(first.stdout)
+    # The verification expects only what the range asked for: nothing is reported missing.
+    assert {m["grade"] for m in summary["mailboxes"]} == {"Perfect"}
+    for pair in pairs:
+        wanted = mail_messages(source, pair.source, pair.source_password, ca_context)
+        recent = Counter({m: n for m, n in wanted.items() if m.internaldate.date() >= cutoff})
+        assert 0 < sum(recent.values()) < sum(wanted.values())
+        assert mail_messages(target, pair.target, pair.target_password, ca_context) == recent
+
+    # The same batch without the range: the older mail follows, and nothing arrives twice.
+    second = cli(
+        "migrate", "--source", "old", "--target", "new", "--batch", "Recent", "--all-dates", "--json"
+    )
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "the date range is now all messages" in second.stderr
+    for pair in pairs:
+        assert mail_messages(target, pair.target, pair.target_password, ca_context) == mail_messages(
+            source, pair.source, pair.source_password, ca_context
+        )
+    verified = cli("verify", "--batch", "Recent", "--json")
+    assert {m["grade"] for m in json.loads(verified.stdout)["mailboxes"]} == {"Perfect"}
+
+    for bad, words in (
+        (["--since", "31-2-2024"], "--since: '31-2-2024' is not a date"),
+        (["--since", "2024-05-01", "--until", "2024-04-01"], "ends (2024-04-01) before it begins"),
+        (["--since", "2024-05-01", "--all-dates"], "either --all-dates or a date range"),
+    ):
+        refused = cli("migrate", "--source", "old", "--target", "new", "--batch", "Recent", *bad)
+        assert refused.returncode == 2 and words in refused.stderr, refused.stderr
+        assert "Traceback" not in refused.stderr
 
 
 def test_a_failed_mailbox_makes_migrate_exit_1_and_a_bad_list_exit_2(

@@ -4,6 +4,7 @@ message bodies, INTERNALDATE, and the state store's schema."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -17,8 +18,10 @@ from engine.endpoints import AdminLoginStyle, Endpoint, EndpointKind, Security
 from engine.events import MailboxPlanned, SkippedItem
 from engine.folders import FolderRule, LeftOutReason, Role, RuleAction, map_folders, readable_component
 from engine.plan import (
+    ALL_DATES,
     CheckResult,
     CopiedMessage,
+    DateRange,
     Fingerprint,
     FlagFilter,
     FlagUpdate,
@@ -81,8 +84,10 @@ def listing(*messages: MessageInfo, known: dict[int, tuple[str, ...]] | None = N
     return FolderListing("INBOX", 7, 200, len(messages), 60, messages, known or {})
 
 
-def info(uid: int, size: int = 1000, flags: tuple[str, ...] = ()) -> MessageInfo:
-    return MessageInfo(uid, flags, size, "01-Jan-2024 10:00:00 +0000")
+def info(
+    uid: int, size: int = 1000, flags: tuple[str, ...] = (), date: str = "01-Jan-2024 10:00:00 +0000"
+) -> MessageInfo:
+    return MessageInfo(uid, flags, size, date)
 
 
 def test_plan_batches_by_count_and_bytes_and_a_huge_message_goes_alone() -> None:
@@ -99,6 +104,44 @@ def test_plan_skips_messages_over_the_limit_and_messages_already_copied_or_skipp
     assert [m.uid for b in plan.batches for m in b] == [3]
     assert [(s.message.uid, s.code) for s in plan.skips] == [(2, "item.too_large")]
     assert plan.skips[0].reason == "The message is 4.8 MB; the target accepts at most 977 KB."
+
+
+def test_date_range_counts_whole_days_as_the_server_wrote_them_and_keeps_what_it_cannot_read() -> None:
+    march = DateRange(dt.date(2021, 3, 1), dt.date(2021, 3, 7))
+    assert march.contains("01-Mar-2021 00:00:00 +0100")  # first day included
+    assert march.contains(" 7-Mar-2021 23:59:59 -0500")  # last day included, in its own zone
+    assert not march.contains("28-Feb-2021 23:59:59 +0000")
+    assert not march.contains("08-Mar-2021 00:00:00 +1400")
+    assert march.contains("no date at all")  # left out silently it would be lost
+    assert DateRange(first=dt.date(2021, 3, 1)).contains("01-Jan-2030 10:00:00 +0000")
+    assert not DateRange(last=dt.date(2020, 12, 31)).contains("01-Jan-2021 10:00:00 +0000")
+    for dates in (
+        march,
+        DateRange(first=dt.date(2021, 3, 1)),
+        DateRange(last=dt.date(2021, 3, 7)),
+        ALL_DATES,
+    ):
+        assert DateRange.parse(dates.text()) == dates
+    assert not ALL_DATES and ALL_DATES.text() == "" and ALL_DATES.describe() == "all messages"
+    assert march.describe() == "received from 2021-03-01 through 2021-03-07"
+    with pytest.raises(ValueError):
+        DateRange(dt.date(2021, 3, 8), dt.date(2021, 3, 7))
+    with pytest.raises(ValueError):
+        DateRange.parse("2021-03-01")
+
+
+def test_plan_leaves_out_messages_outside_the_date_range_but_moves_past_them() -> None:
+    old, new = "15-Jun-2019 09:00:00 +0200", "15-Jun-2024 09:00:00 +0200"
+    messages = [info(1, date=old), info(2, date=new), info(3, date=old), info(4, date=new)]
+    plan = plan_folder(
+        listing(*messages), {}, (), since_uid=0, limits=Limits(), dates=DateRange(first=dt.date(2024, 1, 1))
+    )
+    assert [m.uid for b in plan.batches for m in b] == [2, 4]
+    assert (plan.outside_dates, plan.skips, plan.highest_uid) == (2, (), 4)
+    # Without a range (a later run that widened it) the same listing copies the rest, not the copies.
+    copied = {2: CopiedMessage(2, 12, ()), 4: CopiedMessage(4, 14, ())}
+    plan = plan_folder(listing(*messages), copied, (), since_uid=4, limits=Limits())
+    assert [m.uid for b in plan.batches for m in b] == [1, 3]
 
 
 def test_plan_carries_over_changed_flags_of_copied_messages_only() -> None:
