@@ -15,6 +15,7 @@ nothing it needs is inherited by accident. Secrets stay in the keyring, which th
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import multiprocessing
 import os
@@ -25,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from engine.batches import BatchRunner, create_batch
+from engine.batches import BatchRunner, create_batch, date_range
 from engine.endpoints import Endpoint, EndpointKind
 from engine.errors import MailstageError, Severity
 from engine.reports import BatchSummary
@@ -46,6 +47,11 @@ class BatchPlan:
     mailboxes: tuple[NewBatchMailbox, ...]
     exclude: tuple[str, ...]
     concurrency: int
+    # Copy only messages received from first_day through last_day (None: that end is open). Plain
+    # days, not the engine's DateRange: the child checks them (engine.batches.date_range), so a
+    # reversed range reaches the wizard as an error in three parts.
+    first_day: dt.date | None = None
+    last_day: dt.date | None = None
 
 
 def run_batch(
@@ -55,16 +61,36 @@ def run_batch(
     stop: threading.Event,
     retry_failed: bool = False,
 ) -> BatchSummary:
-    """Create the batch if it is new, then run it (an incremental sync when it ran before)."""
+    """Create the batch if it is new, then run it (an incremental sync when it ran before).
+
+    An existing batch gets the plan's date range when its own differs, as `mailstage-cli migrate
+    --since/--until/--all-dates` does: the next run lists every folder again, so a wider range brings
+    the older messages over and nothing is copied twice."""
+    dates = date_range(plan.first_day, plan.last_day)
     store = StateStore()
     try:
         # The store keeps endpoints without secrets; the passwords are in the keyring already.
         store.save_endpoint(plan.source)
         store.save_endpoint(plan.target)
-        if store.get_batch(plan.name) is None:
+        record = store.get_batch(plan.name)
+        if record is None:
             create_batch(
-                store, plan.name, plan.source, plan.target, plan.mailboxes, exclude_folders=plan.exclude
+                store,
+                plan.name,
+                plan.source,
+                plan.target,
+                plan.mailboxes,
+                exclude_folders=plan.exclude,
+                dates=dates,
             )
+        elif record.dates != dates:
+            log.info(
+                "batch %s: the date range is now %s (was %s)",
+                plan.name,
+                dates.describe(),
+                record.dates.describe(),
+            )
+            store.set_batch_dates(plan.name, dates)
         token_for = None
         if EndpointKind.M365 in (plan.source.kind, plan.target.kind):
             from engine.m365.connect import M365TokenSource

@@ -60,6 +60,7 @@ def plan_from(context: WizardContext) -> BatchPlan:
         mailboxes = tuple(
             NewBatchMailbox(a) for a in (project.batch.mailboxes or project.mailbox_list.addresses)
         )
+    first_day, last_day = project.batch.days
     return BatchPlan(
         project.batch.name.strip(),
         project.source.to_endpoint(project.source_name),
@@ -67,6 +68,8 @@ def plan_from(context: WizardContext) -> BatchPlan:
         mailboxes,
         exclude_patterns(project.batch.exclude_folders),
         max(1, min(project.source.max_concurrent, project.target.max_concurrent)),
+        first_day=first_day,
+        last_day=last_day,
     )
 
 

@@ -234,6 +234,10 @@ class BatchState:
 
     name: str = ""
     exclude_folders: list[str] = field(default_factory=list)
+    # Copy only messages received from first_day through last_day (ISO dates, both days included);
+    # "" leaves that end open, so two empty days (and older project files) mean every message.
+    first_day: str = ""
+    last_day: str = ""
     start_at: str = ""  # ISO date-time to start at; empty = start now
     phase: int = BatchPhase.NOT_STARTED
     status: str = ""  # the engine's batch status (Microsoft's names)
@@ -242,6 +246,26 @@ class BatchState:
     synced: int = 0
     failed: int = 0
     resume_on_open: bool = False  # stopped because the window closed: go on when reopened
+
+    @property
+    def days(self) -> tuple[dt.date | None, dt.date | None]:
+        """The first and last day to copy (None: that end is open). A day the file holds in some
+        other form counts as open: copying more is safer than silently copying less, and the Batch
+        page shows the range as it will run."""
+        return _day(self.first_day), _day(self.last_day)
+
+    @property
+    def dates_reversed(self) -> bool:
+        """Whether the range ends before it begins (it would copy nothing)."""
+        first, last = self.days
+        return first is not None and last is not None and first > last
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except (TypeError, ValueError):
+        return None
 
 
 @dataclass
@@ -471,8 +495,13 @@ def missing(page: PageId, project: MigrationProject) -> list[Missing]:
             return [Missing("checks.warnings", "acknowledgeWarningsCheck")]
         return []
     if page is PageId.BATCH:
+        result = []
         problem = batch_name_problem(project)
-        return [Missing(problem, "batchNameEdit")] if problem else []
+        if problem:
+            result.append(Missing(problem, "batchNameEdit"))
+        if project.batch.dates_reversed:
+            result.append(Missing("batch.dates_reversed", "lastDayEdit"))
+        return result
     if page is PageId.PROGRESS:
         if project.batch.phase != BatchPhase.FINISHED:
             return [Missing("progress.not_finished", "overallProgress")]

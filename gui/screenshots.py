@@ -323,6 +323,7 @@ def capture(out_dir: Path, languages: list[str], *, dark: bool = False) -> list[
         project.checks.ran_for = project.setup_signature()
         project.batch.mailboxes = list(ADDRESSES)
         project.batch.exclude_folders = ["Junk E-mail"]
+        project.batch.first_day = "2025-05-11"  # the last year first; the rest in a later run
         project.batch.report_folder = str(work / "reports")
         project.cutover_done = ["verify", "forwarding"]
         context = WizardContext(project=project, projects_folder=projects)

@@ -3,127 +3,207 @@
   <context>
     <name>BatchPage</name>
     <message>
-      <location filename="../../gui/pages/batch.py" line="42" />
+      <location filename="../../gui/pages/batch.py" line="46" />
       <source>Start the migration batch</source>
       <translation>De migratiebatch starten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="45" />
+      <location filename="../../gui/pages/batch.py" line="49" />
       <source>Mailstage copies the mailboxes of this batch, 20 at a time by default. Users keep working in their old mailbox meanwhile; you can stop and resume at any time.</source>
       <translation>Mailstage kopieert de postvakken van deze batch, standaard 20 tegelijk. Gebruikers werken intussen gewoon door in hun oude postvak; u kunt op elk moment stoppen en hervatten.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="50" />
+      <location filename="../../gui/pages/batch.py" line="54" />
       <source>&amp;Start migration</source>
       <translation>Migratie &amp;starten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="57" />
+      <location filename="../../gui/pages/batch.py" line="61" />
       <source>Batch name</source>
       <translation>Batchnaam</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="66" />
+      <location filename="../../gui/pages/batch.py" line="70" />
       <source>Leave out &amp;Deleted Items</source>
       <translation>Verwij&amp;derde items weglaten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="68" />
+      <location filename="../../gui/pages/batch.py" line="72" />
       <source>Leave out &amp;Junk E-mail</source>
       <translation>Ongewenste &amp;e-mail weglaten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="76" />
+      <location filename="../../gui/pages/batch.py" line="80" />
       <source>Folders:</source>
       <translation>Mappen:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="80" />
+      <location filename="../../gui/pages/batch.py" line="84" />
       <source>Other folders to leave out</source>
       <translation>Andere mappen om weg te laten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="81" />
+      <location filename="../../gui/pages/batch.py" line="85" />
       <source>For example: Archive/2009; Public</source>
       <translation>Bijvoorbeeld: Archief/2009; Openbaar</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="83" />
+      <location filename="../../gui/pages/batch.py" line="87" />
       <source>&amp;Other folders to leave out:</source>
       <translation>Andere mappen &amp;weglaten:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="60" />
+      <location filename="../../gui/pages/batch.py" line="64" />
       <source>Batch na&amp;me:</source>
       <translation>Batchn&amp;aam:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="88" />
+      <location filename="../../gui/pages/batch.py" line="90" />
+      <source>Which messages:</source>
+      <translation>Welke berichten:</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="93" />
       <source>Start &amp;now</source>
       <translation>&amp;Nu starten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="90" />
+      <location filename="../../gui/pages/batch.py" line="95" />
       <source>Start now</source>
       <translation>Nu starten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="91" />
+      <location filename="../../gui/pages/batch.py" line="96" />
       <source>Start &amp;at</source>
       <translation>Starten &amp;om</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="93" />
+      <location filename="../../gui/pages/batch.py" line="98" />
       <source>Start at a time</source>
       <translation>Op een tijdstip starten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="99" />
+      <location filename="../../gui/pages/batch.py" line="104" />
       <source>Start time</source>
       <translation>Starttijd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="108" />
+      <location filename="../../gui/pages/batch.py" line="113" />
       <source>When:</source>
       <translation>Wanneer:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="110" />
+      <location filename="../../gui/pages/batch.py" line="115" />
       <source>What will happen</source>
       <translation>Wat er gaat gebeuren</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="170" />
+      <location filename="../../gui/pages/batch.py" line="134" />
+      <source>A&amp;ll messages</source>
+      <translation>A&amp;lle berichten</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="136" />
+      <source>All messages</source>
+      <translation>Alle berichten</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="137" />
+      <source>Only messages &amp;received</source>
+      <translation>Alleen berichten ont&amp;vangen</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="139" />
+      <source>Only messages received in a range of days</source>
+      <translation>Alleen berichten die binnen een periode zijn ontvangen</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="143" />
+      <source>&amp;from</source>
+      <translation>vana&amp;f</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="145" />
+      <source>Only messages received on or after a day</source>
+      <translation>Alleen berichten ontvangen op of na een bepaalde dag</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="146" />
+      <source>First day</source>
+      <translation>Eerste dag</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="147" />
+      <source>&amp;through</source>
+      <translation>tot en &amp;met</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="149" />
+      <source>Only messages received on or before a day</source>
+      <translation>Alleen berichten ontvangen op of vóór een bepaalde dag</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="150" />
+      <source>Last day</source>
+      <translation>Laatste dag</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="169" />
+      <source>Tip: copy the last year first, so users can start in their new mailbox sooner. Running this batch again later with an earlier first day, or with All messages, copies the rest; nothing is copied twice.</source>
+      <translation>Tip: kopieer eerst het afgelopen jaar, dan kunnen gebruikers eerder in hun nieuwe postvak aan de slag. Voert u deze batch later opnieuw uit met een eerdere eerste dag, of met Alle berichten, dan wordt de rest gekopieerd; niets wordt twee keer gekopieerd.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="178" />
+      <source>The range ends before it begins, so it would copy nothing: choose a last day on or after the first day, or untick one of them.</source>
+      <translation>Het bereik eindigt voordat het begint en zou dus niets kopiëren: kies een laatste dag op of na de eerste dag, of vink er een uit.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="282" />
       <source>Copy &lt;b&gt;{count}&lt;/b&gt; mailboxes from &lt;b&gt;{source}&lt;/b&gt; to &lt;b&gt;{target}&lt;/b&gt;, {parallel} at a time.</source>
       <translation>&lt;b&gt;{count}&lt;/b&gt; postvakken kopiëren van &lt;b&gt;{source}&lt;/b&gt; naar &lt;b&gt;{target}&lt;/b&gt;, {parallel} tegelijk.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="181" />
+      <location filename="../../gui/pages/batch.py" line="293" />
       <source>About {messages} messages ({size}).</source>
       <translation>Ongeveer {messages} berichten ({size}).</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="185" />
+      <location filename="../../gui/pages/batch.py" line="297" />
       <source>Estimated duration: {duration}.</source>
       <translation>Geschatte duur: {duration}.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="190" />
+      <location filename="../../gui/pages/batch.py" line="302" />
       <source>Left out: {folders}.</source>
       <translation>Weggelaten: {folders}.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="195" />
+      <location filename="../../gui/pages/batch.py" line="309" />
+      <source>Only messages received from {first} through {last}.</source>
+      <translation>Alleen berichten ontvangen van {first} tot en met {last}.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="316" />
+      <source>Only messages received on or after {first}; older ones can follow in a later run.</source>
+      <translation>Alleen berichten ontvangen op of na {first}; oudere kunnen volgen als u de batch later opnieuw uitvoert.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="321" />
+      <source>Only messages received on or before {last}; newer ones are not copied.</source>
+      <translation>Alleen berichten ontvangen op of vóór {last}; nieuwere worden niet gekopieerd.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="328" />
       <source>The batch starts at {time}; leave Mailstage open.</source>
       <translation>De batch start om {time}; laat Mailstage openstaan.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="200" />
+      <location filename="../../gui/pages/batch.py" line="333" />
       <source>The batch starts when you click Start migration.</source>
       <translation>De batch start wanneer u op Migratie starten klikt.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="203" />
+      <location filename="../../gui/pages/batch.py" line="336" />
       <source>Nothing on the old server is changed. Running the batch again later copies only what is new.</source>
       <translation>Er verandert niets op de oude server. Als u de batch later opnieuw uitvoert, wordt alleen gekopieerd wat nieuw is.</translation>
     </message>

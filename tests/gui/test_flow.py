@@ -192,6 +192,53 @@ def test_project_saves_and_reopens_with_everything_the_admin_entered(tmp_path: P
     assert reopened.checks_current
 
 
+def test_the_batch_date_range_survives_saving_and_reopening(tmp_path: Path) -> None:
+    project = ready_project()
+    project.batch.first_day = "2025-05-11"
+    project.batch.last_day = "2026-05-10"
+    reopened = load_project(project.save(tmp_path))
+    assert reopened == project
+    assert reopened.batch.days == (dt.date(2025, 5, 11), dt.date(2026, 5, 10))
+    # Each end may be left open on its own.
+    project.batch.last_day = ""
+    assert load_project(project.save(tmp_path)).batch.days == (dt.date(2025, 5, 11), None)
+
+
+def test_a_project_saved_before_date_ranges_existed_opens_with_all_dates(tmp_path: Path) -> None:
+    project = ready_project()
+    project.batch.exclude_folders = ["Agenda"]
+    data = project.to_json()
+    for key in ("first_day", "last_day"):
+        del data["batch"][key]
+    path = tmp_path / f"{data['id']}.mailstage.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    reopened = load_project(path)
+    assert reopened.batch.days == (None, None)
+    assert reopened.batch.exclude_folders == ["Agenda"]
+    assert codes(PageId.BATCH, reopened) == []
+
+
+def test_a_day_the_file_holds_in_another_form_counts_as_open_not_as_an_error(tmp_path: Path) -> None:
+    data = ready_project().to_json()
+    data["batch"]["first_day"] = "11-5-2025"
+    data["batch"]["last_day"] = 20260510
+    path = tmp_path / f"{data['id']}.mailstage.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_project(path).batch.days == (None, None)
+
+
+def test_a_date_range_that_ends_before_it_begins_blocks_the_batch_page() -> None:
+    project = ready_project()
+    project.batch.first_day = "2026-05-01"
+    project.batch.last_day = "2026-04-30"
+    problems = missing(PageId.BATCH, project)
+    assert [(m.code, m.control) for m in problems] == [("batch.dates_reversed", "lastDayEdit")]
+    project.batch.last_day = "2026-05-01"  # one day: both ends are included
+    assert can_leave(PageId.BATCH, project)
+    project.batch.last_day = ""
+    assert can_leave(PageId.BATCH, project)
+
+
 def test_the_saved_project_holds_no_password(tmp_path: Path) -> None:
     project = ready_project()
     text = project.save(tmp_path).read_text(encoding="utf-8")
