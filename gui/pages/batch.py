@@ -219,9 +219,9 @@ class BatchPage(MigrationPage):
             self.all_dates_radio.setChecked(first is None and last is None)
             today = QDate.currentDate()
             self.first_day_check.setChecked(first is not None)
-            self.first_day_edit.setDate(QDate(first) if first else today.addYears(-1))
+            self.first_day_edit.setDate(_qdate(first) if first else today.addYears(-1))
             self.last_day_check.setChecked(last is not None)
-            self.last_day_edit.setDate(QDate(last) if last else today)
+            self.last_day_edit.setDate(_qdate(last) if last else today)
             self._enable_days()
         finally:
             self._loading = False
@@ -355,6 +355,10 @@ class BatchPage(MigrationPage):
             if "estimated_seconds" in data:
                 seconds = max(seconds, float(data["estimated_seconds"]))
         return (messages, size_bytes, seconds) if found else None
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def _iso_day(edit: QDateEdit) -> str:
