@@ -18,6 +18,7 @@ from engine.checks.logins import describe_size
 from engine.checks.sessions import SessionSlots, open_session
 from engine.connectors.base import Connector, ListingRequest
 from engine.endpoints import Endpoint
+from engine.text import T, Text
 
 
 class MailboxRefLike(Protocol):
@@ -85,14 +86,30 @@ class Estimate:
     parallel: int
     sample: Sample
 
-    def describe(self) -> str:
+    def describe(self) -> Text:
         rate = self.sample.bytes / self.sample.seconds if self.sample.seconds else 0.0
-        return (
-            f"About {describe_duration(self.seconds)} for {self.mailboxes} mailbox"
-            f"{'es' if self.mailboxes != 1 else ''} ({self.messages} messages, {describe_size(self.bytes)}) with "
-            f"{self.parallel} at once, from a sample of {self.sample.messages} messages "
-            f"({describe_size(self.sample.bytes)}) read at {describe_size(int(rate))}/s; writing to the target is "
-            "assumed to take as long as reading."
+        params = {
+            "duration": describe_duration(self.seconds),
+            "mailboxes": self.mailboxes,
+            "messages": self.messages,
+            "size": describe_size(self.bytes),
+            "parallel": self.parallel,
+            "sampled": self.sample.messages,
+            "sample_size": describe_size(self.sample.bytes),
+            "rate": describe_size(int(rate)),
+        }
+        if self.mailboxes == 1:
+            return T(
+                "About {duration} for 1 mailbox ({messages} messages, {size}) with {parallel} at once, from a "
+                "sample of {sampled} messages ({sample_size}) read at {rate}/s; writing to the target is assumed "
+                "to take as long as reading.",
+                **params,
+            )
+        return T(
+            "About {duration} for {mailboxes} mailboxes ({messages} messages, {size}) with {parallel} at once, "
+            "from a sample of {sampled} messages ({sample_size}) read at {rate}/s; writing to the target is "
+            "assumed to take as long as reading.",
+            **params,
         )
 
 
@@ -108,14 +125,18 @@ def describe_duration(seconds: float) -> str:
     """'under a minute', '12 min', '2 h 10 min', '3 days 4 h'."""
     minutes = round(seconds / 60)
     if minutes < 1:
-        return "under a minute"
+        return T("under a minute")
     if minutes < 60:
-        return f"{minutes} min"
+        return T("{minutes} min", minutes=minutes)
     hours, minutes = divmod(minutes, 60)
     if hours < 48:
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+        return (
+            T("{hours} h {minutes} min", hours=hours, minutes=minutes)
+            if minutes
+            else T("{hours} h", hours=hours)
+        )
     days, hours = divmod(hours, 24)
-    return f"{days} days {hours} h"
+    return T("{days} days {hours} h", days=days, hours=hours)
 
 
 def measure_sample(
@@ -160,12 +181,12 @@ def check_estimate(
         sizes = [ctx.dependency(key) for key in size_keys]
         measured = [result for result in sizes if result.status in (Status.PASS, Status.WARN)]
         if not measured:
-            return skipped("Not run: no mailbox's size could be measured (see mailbox.size).")
+            return skipped(T("Not run: no mailbox's size could be measured (see mailbox.size)."))
         messages = sum(int(result.data.get("messages", 0)) for result in measured)
         size = sum(int(result.data.get("bytes", 0)) for result in measured)
         fullest = max(measured, key=lambda result: int(result.data.get("messages", 0)))
         if messages == 0:
-            return passed("The listed mailboxes are empty: there is nothing to copy.", seconds=0.0)
+            return passed(T("The listed mailboxes are empty: there is nothing to copy."), seconds=0.0)
         with slots.slot(ctx.remaining(), ctx.cancel):
             logins = {ref.address: ref.source_login for ref in mailboxes}
             with open_session(
@@ -178,10 +199,16 @@ def check_estimate(
             ) as session:
                 sample = measure_sample(session, max_seconds=min(SAMPLE_SECONDS, ctx.remaining() / 3))
         if sample.messages == 0:
-            return skipped("Not run: no message could be read for the sample.")
+            return skipped(T("Not run: no message could be read for the sample."))
         estimate = estimate_duration(messages, size, len(measured), parallel, sample)
         unmeasured = len(mailboxes) - len(measured)
-        note = f" {unmeasured} mailboxes could not be measured and are not included." if unmeasured else ""
-        return passed(estimate.describe() + note, seconds=estimate.seconds, parallel=estimate.parallel)
+        evidence: str = estimate.describe()
+        if unmeasured:
+            evidence = T(
+                "{estimate} {count} mailboxes could not be measured and are not included.",
+                estimate=evidence,
+                count=unmeasured,
+            )
+        return passed(evidence, seconds=estimate.seconds, parallel=estimate.parallel)
 
     return run

@@ -25,6 +25,7 @@ from typing import Any
 
 from engine.errors import MailstageError
 from engine.keystore import REDACTOR
+from engine.text import T, Text
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ def skipped(evidence: str, **data: Any) -> Verdict:
 
 
 NOT_APPLICABLE = "not_applicable"
+CANCELLED = T("Cancelled before it finished.")
 
 
 def not_applicable(evidence: str) -> Verdict:
@@ -285,7 +287,13 @@ def with_dependents(checks: Sequence[Check], keys: Iterable[CheckKey]) -> list[C
 
 def _clean(text: str) -> str:
     # Defence in depth: a server's error text could echo something secret back.
-    return REDACTOR.redact(text)
+    cleaned = REDACTOR.redact(text)
+    if cleaned is text or not isinstance(text, Text):
+        return cleaned
+    # Mask inside the parameters, so the text stays translatable; if the secret straddled a
+    # parameter and the template, only the masked English text is safe.
+    masked = text.with_params(lambda value: _clean(value) if isinstance(value, str) else value)
+    return masked if masked == cleaned else cleaned
 
 
 def _result(check: Check, verdict: Verdict, seconds: float) -> CheckResult:
@@ -300,18 +308,24 @@ def _result(check: Check, verdict: Verdict, seconds: float) -> CheckResult:
     )
 
 
+def what_and_cause(error: MailstageError) -> str:
+    """An engine error's first two parts as one piece of evidence, each still translatable."""
+    if error.what and error.cause:
+        return T("{what} {cause}", what=error.what, cause=error.cause)
+    return error.what or error.cause
+
+
 def _run_one(check: Check, context: CheckContext) -> Verdict:
     """Run a check function, turning its exceptions into a failed verdict."""
     try:
         verdict = check.run(context)
     except MailstageError as error:
-        evidence = " ".join(part for part in (error.what, error.cause) if part)
-        return failed(evidence, error.fix)
+        return failed(what_and_cause(error), error.fix)
     except Exception as error:  # a bug or an unforeseen server answer must not stop the other checks
         log.exception("check %s for %s crashed", check.id, check.subject)
         return failed(
-            f"The check stopped on an unexpected error ({type(error).__name__}).",
-            "Run the checks again; if this stays, send the Mailstage log file to support.",
+            T("The check stopped on an unexpected error ({kind}).", kind=type(error).__name__),
+            T("Run the checks again; if this stays, send the Mailstage log file to support."),
         )
     if not isinstance(verdict, Verdict):
         raise TypeError(f"check {check.id} returned {type(verdict).__name__}, not a Verdict")
@@ -322,11 +336,11 @@ def _skip_reason(check: Check, results: Mapping[CheckKey, CheckResult]) -> str |
     for dep in check.requires:
         result = results.get(dep)
         if result is None:
-            return f"Not run: {dep[0]} did not run."
+            return T("Not run: {check} did not run.", check=dep[0])
         if result.status is Status.FAIL:
-            return f"Not run: {dep[0]} failed."
+            return T("Not run: {check} failed.", check=dep[0])
         if result.status is Status.SKIP and not result.data.get(NOT_APPLICABLE):
-            return f"Not run: {dep[0]} was skipped."
+            return T("Not run: {check} was skipped.", check=dep[0])
     return None
 
 
@@ -426,8 +440,12 @@ def run_checks(
                     finish(
                         check,
                         failed(
-                            f"No result within {check.timeout:g} seconds: something stopped answering.",
-                            check.timeout_fix or "Make sure the server answers, then run the checks again.",
+                            T(
+                                "No result within {seconds:g} seconds: something stopped answering.",
+                                seconds=check.timeout,
+                            ),
+                            check.timeout_fix
+                            or T("Make sure the server answers, then run the checks again."),
                         ),
                         now - started,
                     )
@@ -446,7 +464,7 @@ def run_checks(
     if cancelled:
         for check in checks:
             if check.key not in finished:
-                finish(check, skipped("Cancelled before it finished."), 0.0)
+                finish(check, skipped(CANCELLED), 0.0)
     report = CheckReport(tuple(finished[check.key] for check in checks), cancelled)
     emit(ChecksDone(report))
     return report

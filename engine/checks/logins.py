@@ -14,26 +14,45 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from engine.checks.framework import CheckContext, Verdict, failed, not_applicable, passed, skipped
+from engine.checks.framework import (
+    CANCELLED,
+    CheckContext,
+    Verdict,
+    failed,
+    not_applicable,
+    passed,
+    skipped,
+    what_and_cause,
+)
 from engine.checks.sessions import capabilities_of, open_session, probe_address
 from engine.connectors import Connector
 from engine.endpoints import AdminLoginStyle, Endpoint, EndpointKind
 from engine.errors import MailstageError
+from engine.text import T, Text, join
 
 
-def _login_how(endpoint: Endpoint, address: str) -> str:
+def _logged_in(endpoint: Endpoint, address: str, milliseconds: float) -> Text:
+    """How the login check got in, and how long it took."""
     if endpoint.kind is EndpointKind.M365:
-        return f"{address} signed in with OAuth2"
+        return T("{address} signed in with OAuth2 in {ms:.0f} ms.", address=address, ms=milliseconds)
     if endpoint.admin_user and address != endpoint.admin_user:
-        style = {
-            AdminLoginStyle.SASL: "SASL PLAIN on behalf of the mailbox",
+        style: str = {
+            AdminLoginStyle.SASL: T("SASL PLAIN on behalf of the mailbox"),
             AdminLoginStyle.DOVECOT: "user*admin",
             AdminLoginStyle.EXCHANGE: "DOMAIN/admin/mailbox",
         }[endpoint.admin_style]
-        return f"the admin account {endpoint.admin_user} opened {address} ({style})"
+        return T(
+            "The admin account {admin} opened {address} ({style}) in {ms:.0f} ms.",
+            admin=endpoint.admin_user,
+            address=address,
+            style=style,
+            ms=milliseconds,
+        )
     if endpoint.admin_user:
-        return f"the admin account {endpoint.admin_user} logged in"
-    return f"{address} logged in with its own password"
+        return T(
+            "The admin account {admin} logged in in {ms:.0f} ms.", admin=endpoint.admin_user, ms=milliseconds
+        )
+    return T("{address} logged in with its own password in {ms:.0f} ms.", address=address, ms=milliseconds)
 
 
 def describe_size(size: int) -> str:
@@ -41,17 +60,19 @@ def describe_size(size: int) -> str:
     value = float(size)
     for unit in ("bytes", "KB", "MB", "GB"):
         if value < 1024 or unit == "GB":
-            return f"{size} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+            return T("{size} bytes", size=size) if unit == "bytes" else f"{value:.1f} {unit}"
         value /= 1024
     return f"{value:.1f} TB"  # pragma: no cover - the loop returns at GB
 
 
 def _login_fix(endpoint: Endpoint, error: MailstageError) -> str:
     if error.code == "imap.login_failed" and endpoint.admin_user:
-        return (
-            f"Check the admin password of endpoint {endpoint.name} (enter it again with mailstage-cli endpoint add "
-            f"{endpoint.name} ... --password-stdin) and that {endpoint.admin_user} may open other users' mailboxes "
-            "(Exchange: FullAccess or the admin role; Dovecot: a master user)."
+        return T(
+            "Check the admin password of endpoint {name} (enter it again with mailstage-cli endpoint add {name} ... "
+            "--password-stdin) and that {admin} may open other users' mailboxes (Exchange: FullAccess or the admin "
+            "role; Dovecot: a master user).",
+            name=endpoint.name,
+            admin=endpoint.admin_user,
         )
     return error.fix
 
@@ -67,8 +88,11 @@ def check_login(
             return _check_folder(role, endpoint)
         if address is None:
             return skipped(
-                f"Nothing to log in with: endpoint {endpoint.name} has no admin account, and no mailbox list was "
-                "given (each mailbox logs in with its own password from the list)."
+                T(
+                    "Nothing to log in with: endpoint {name} has no admin account, and no mailbox list was given "
+                    "(each mailbox logs in with its own password from the list).",
+                    name=endpoint.name,
+                )
             )
         started = time.monotonic()
         try:
@@ -79,10 +103,9 @@ def check_login(
                 capabilities = sorted(capabilities_of(session))
                 append_limit = session.features.append_limit
         except MailstageError as error:
-            return failed(f"{error.what} {error.cause}".strip(), _login_fix(endpoint, error))
-        how = _login_how(endpoint, address)
+            return failed(what_and_cause(error), _login_fix(endpoint, error))
         return passed(
-            f"{how[:1].upper()}{how[1:]} in {milliseconds:.0f} ms.",
+            _logged_in(endpoint, address, milliseconds),
             capabilities=capabilities,
             append_limit=append_limit,
             address=address,
@@ -96,56 +119,72 @@ def _check_folder(role: str, endpoint: Endpoint) -> Verdict:
     folder = Path(endpoint.path)
     if folder.is_dir():
         if os.access(folder, os.R_OK | os.X_OK) and (role == "source" or os.access(folder, os.W_OK)):
-            return passed(
-                f"The folder {folder} exists and can be {'read' if role == 'source' else 'written'}."
+            if role == "source":
+                return passed(T("The folder {folder} exists and can be read.", folder=str(folder)))
+            return passed(T("The folder {folder} exists and can be written.", folder=str(folder)))
+        if role == "source":
+            return failed(
+                T("The folder {folder} exists but this account may not read it.", folder=str(folder)),
+                T("Give your Windows account read permission on {folder}.", folder=str(folder)),
             )
         return failed(
-            f"The folder {folder} exists but this account may not {'read' if role == 'source' else 'write'} it.",
-            f"Give your Windows account {'read' if role == 'source' else 'write'} permission on {folder}.",
+            T("The folder {folder} exists but this account may not write it.", folder=str(folder)),
+            T("Give your Windows account write permission on {folder}.", folder=str(folder)),
         )
     if role == "target":
         parent = next((p for p in folder.parents if p.is_dir()), None)
         if parent is not None and os.access(parent, os.W_OK):
-            return passed(f"The folder {folder} does not exist yet; it will be created in {parent}.")
+            return passed(
+                T(
+                    "The folder {folder} does not exist yet; it will be created in {parent}.",
+                    folder=str(folder),
+                    parent=str(parent),
+                )
+            )
     return failed(
-        f"The folder {folder} does not exist.",
-        f"Correct the endpoint's URL (maildir:///{folder.as_posix().lstrip('/')}) or create the folder.",
+        T("The folder {folder} does not exist.", folder=str(folder)),
+        T(
+            "Correct the endpoint's URL ({url}) or create the folder.",
+            url=f"maildir:///{folder.as_posix().lstrip('/')}",
+        ),
     )
 
 
 # What each capability means for this migration, per role.
-_TARGET_MEANINGS: list[tuple[str, str, str]] = [
+_TARGET_MEANINGS: list[tuple[str, Text, Text]] = [
     (
         "UIDPLUS",
-        "UIDPLUS: the target names each copied message at once, so an interrupted copy resumes exactly",
-        "no UIDPLUS: resuming after an interruption is slower (copied messages are found again by Message-ID)",
+        T("UIDPLUS: the target names each copied message at once, so an interrupted copy resumes exactly"),
+        T(
+            "no UIDPLUS: resuming after an interruption is slower (copied messages are found again by Message-ID)"
+        ),
     ),
     (
         "MULTIAPPEND",
-        "MULTIAPPEND: several messages go in one command",
-        "no MULTIAPPEND: one command per message, slower over a long distance",
+        T("MULTIAPPEND: several messages go in one command"),
+        T("no MULTIAPPEND: one command per message, slower over a long distance"),
     ),
     (
         "LITERAL+",
-        "LITERAL+: messages are sent without waiting for the server's go-ahead",
-        "no LITERAL+: one extra round trip per message",
+        T("LITERAL+: messages are sent without waiting for the server's go-ahead"),
+        T("no LITERAL+: one extra round trip per message"),
     ),
     (
         "SPECIAL-USE",
-        "SPECIAL-USE: Sent, Trash, Drafts and Junk are recognised by their role",
-        "no SPECIAL-USE: folders are matched by name (Sent Items, Verzonden items...)",
+        T("SPECIAL-USE: Sent, Trash, Drafts and Junk are recognised by their role"),
+        T("no SPECIAL-USE: folders are matched by name (Sent Items, Verzonden items...)"),
     ),
 ]
-_SOURCE_MEANINGS: list[tuple[str, str, str]] = [
+_SOURCE_MEANINGS: list[tuple[str, Text, Text]] = [
     (
         "SPECIAL-USE",
-        "SPECIAL-USE: Sent, Trash, Drafts and Junk are recognised by their role",
-        "no SPECIAL-USE: folders are mapped by name (Verzonden items, Sent Items...)",
+        T("SPECIAL-USE: Sent, Trash, Drafts and Junk are recognised by their role"),
+        T("no SPECIAL-USE: folders are mapped by name (Verzonden items, Sent Items...)"),
     ),
     (
         "CONDSTORE",
-        "CONDSTORE: an incremental sync sees at once which folders changed",
-        "no CONDSTORE: each incremental sync lists every folder again (slower for large mailboxes)",
+        T("CONDSTORE: an incremental sync sees at once which folders changed"),
+        T("no CONDSTORE: each incremental sync lists every folder again (slower for large mailboxes)"),
     ),
 ]
 
@@ -156,7 +195,9 @@ def check_capabilities(role: str, login_key: tuple[str, str]) -> Callable[[Check
     def run(ctx: CheckContext) -> Verdict:
         login = ctx.dependency(login_key)
         if "capabilities" not in login.data:
-            return not_applicable("Not applicable: a folder on this computer has no capabilities to check.")
+            return not_applicable(
+                T("Not applicable: a folder on this computer has no capabilities to check.")
+            )
         capabilities = {str(cap).upper() for cap in login.data.get("capabilities", [])}
         if "QRESYNC" in capabilities:
             capabilities.add("CONDSTORE")
@@ -165,13 +206,22 @@ def check_capabilities(role: str, login_key: tuple[str, str]) -> Callable[[Check
         if role == "target":
             limit = int(login.data.get("append_limit", 0))
             parts.append(
-                f"APPENDLIMIT={limit}: the largest message the target takes is {describe_size(limit)}"
+                T(
+                    "APPENDLIMIT={limit}: the largest message the target takes is {size}",
+                    limit=limit,
+                    size=describe_size(limit),
+                )
                 if limit
-                else "no APPENDLIMIT: the target does not say how large a message may be (a refusal is reported "
-                "per message)"
+                else T(
+                    "no APPENDLIMIT: the target does not say how large a message may be (a refusal is reported per "
+                    "message)"
+                )
             )
         listed = " ".join(sorted(capabilities))
-        return passed("; ".join(parts) + f". Offered: {listed}.", capabilities=sorted(capabilities))
+        return passed(
+            T("{meanings}. Offered: {listed}.", meanings=join("; ", parts), listed=listed),
+            capabilities=sorted(capabilities),
+        )
 
     return run
 
@@ -183,16 +233,16 @@ def check_connections(
 
     def run(ctx: CheckContext) -> Verdict:
         if endpoint.kind is EndpointKind.MAILDIR:
-            return not_applicable("Not applicable: a folder on this computer has no connection limit.")
+            return not_applicable(T("Not applicable: a folder on this computer has no connection limit."))
         address = str(ctx.dependency(login_key).data.get("address") or probe_address(endpoint, mailboxes))
-        stopped_by = ""
+        stopped_by: str = ""
         alive = 0
         dropped = 0
         with contextlib.ExitStack() as held:
             sessions: list[Connector] = []
             for number in range(1, planned + 1):
                 if ctx.cancelled:
-                    return skipped("Cancelled before it finished.")
+                    return skipped(CANCELLED)
                 try:
                     sessions.append(
                         held.enter_context(
@@ -202,9 +252,15 @@ def check_connections(
                         )
                     )
                 except MailstageError as error:
-                    stopped_by = f"session {number} was refused: {(error.cause or error.what).rstrip('.')}"
+                    stopped_by = T(
+                        "session {number} was refused: {reason}",
+                        number=number,
+                        reason=(error.cause or error.what).rstrip("."),
+                    )
                     break
-                ctx.progress(f"{number} of {planned} sessions open", number / planned)
+                ctx.progress(
+                    T("{number} of {planned} sessions open", number=number, planned=planned), number / planned
+                )
             # A server may accept a login and drop the connection right after (a process limit):
             # only sessions that still answer count.
             for session in sessions:
@@ -215,19 +271,27 @@ def check_connections(
                     dropped += 1
         if dropped and not stopped_by:
             stopped_by = (
-                f"{dropped} session{'s were' if dropped != 1 else ' was'} dropped by the server after login"
+                T("{count} sessions were dropped by the server after login", count=dropped)
+                if dropped != 1
+                else T("1 session was dropped by the server after login")
             )
         elif dropped:
-            stopped_by += f"; {dropped} more dropped after login"
+            stopped_by = T("{reason}; {count} more dropped after login", reason=stopped_by, count=dropped)
         if alive >= planned:
             return passed(
-                f"{planned} sessions were open at once (the planned concurrency) and closed again.",
+                T(
+                    "{planned} sessions were open at once (the planned concurrency) and closed again.",
+                    planned=planned,
+                ),
                 worked=alive,
             )
         if alive == 0:
             return failed(
-                f"Not one extra session could be opened: {stopped_by}.",
-                f"Check the server's connection limits for {address} and that no other program holds its sessions.",
+                T("Not one extra session could be opened: {reason}.", reason=stopped_by),
+                T(
+                    "Check the server's connection limits for {address} and that no other program holds its sessions.",
+                    address=address,
+                ),
                 worked=0,
             )
         where = (
@@ -235,9 +299,19 @@ def check_connections(
             "-MaxConnectionFromSingleIP"
         )
         return failed(
-            f"Only {alive} of {planned} sessions could be open at once: {stopped_by}.",
-            f"Raise the server's connection limit to at least {planned} ({where}) or lower Maximum concurrent "
-            f"migrations to {alive}.",
+            T(
+                "Only {alive} of {planned} sessions could be open at once: {reason}.",
+                alive=alive,
+                planned=planned,
+                reason=stopped_by,
+            ),
+            T(
+                "Raise the server's connection limit to at least {planned} ({where}) or lower Maximum concurrent "
+                "migrations to {alive}.",
+                planned=planned,
+                where=where,
+                alive=alive,
+            ),
             worked=alive,
         )
 

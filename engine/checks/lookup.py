@@ -15,6 +15,7 @@ import dns.exception
 import dns.resolver
 
 from engine.errors import BadInput
+from engine.text import T
 
 
 @dataclass(frozen=True)
@@ -32,28 +33,39 @@ class Nameserver:
 def parse_nameserver(text: str) -> Nameserver:
     """HOST, HOST:PORT, an IPv6 address, or [IPv6]:PORT; BadInput says what is expected."""
     raw = text.strip()
-    expected = "Give the DNS server as HOST or HOST:PORT, e.g. 192.0.2.53 or 127.0.0.1:5353."
+    expected = T("Give the DNS server as HOST or HOST:PORT, e.g. 192.0.2.53 or 127.0.0.1:5353.")
     host, port_text = raw, ""
     if raw.startswith("["):
         end = raw.find("]")
         if end < 0:
             raise BadInput(
-                "check.bad_nameserver", f"The DNS server {text!r} has no closing ']'.", "", expected
+                "check.bad_nameserver",
+                T("The DNS server {text} has no closing ']'.", text=repr(text)),
+                "",
+                expected,
             )
         host, rest = raw[1:end], raw[end + 1 :]
         if rest:
             if not rest.startswith(":"):
-                raise BadInput("check.bad_nameserver", f"{text!r} is not a DNS server address.", "", expected)
+                raise BadInput(
+                    "check.bad_nameserver",
+                    T("{text} is not a DNS server address.", text=repr(text)),
+                    "",
+                    expected,
+                )
             port_text = rest[1:]
     elif raw.count(":") == 1:
         host, port_text = raw.split(":")
     if not host:
-        raise BadInput("check.bad_nameserver", "No DNS server was given.", "", expected)
+        raise BadInput("check.bad_nameserver", T("No DNS server was given."), "", expected)
     port = 53
     if port_text:
         if not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
             raise BadInput(
-                "check.bad_nameserver", f"The port in {text!r} is not a number from 1 to 65535.", "", expected
+                "check.bad_nameserver",
+                T("The port in {text} is not a number from 1 to 65535.", text=repr(text)),
+                "",
+                expected,
             )
         port = int(port_text)
     return Nameserver(host, port)
@@ -98,7 +110,9 @@ class DnsLookup:
 
     def describe(self) -> str:
         """Who is asked, for evidence texts."""
-        return f"DNS server {self.nameserver}" if self.nameserver else "this computer's DNS servers"
+        if self.nameserver:
+            return T("DNS server {nameserver}", nameserver=str(self.nameserver))
+        return T("this computer's DNS servers")
 
     def _resolver(self, timeout: float) -> dns.resolver.Resolver:
         if self.nameserver is None:
@@ -120,7 +134,10 @@ class DnsLookup:
             resolver = self._resolver(timeout)
         except OSError as error:
             return Answer(
-                name, rdtype, Outcome.FAILED, problem=f"the DNS server's name does not resolve ({error})"
+                name,
+                rdtype,
+                Outcome.FAILED,
+                problem=T("the DNS server's name does not resolve ({error})", error=str(error)),
             )
         try:
             answer = resolver.resolve(name, rdtype, search=False)
@@ -130,18 +147,26 @@ class DnsLookup:
             return Answer(name, rdtype, Outcome.NO_DATA)
         except dns.resolver.NoNameservers:
             return Answer(
-                name, rdtype, Outcome.FAILED, problem=f"{self.describe()} refused or failed to answer"
+                name,
+                rdtype,
+                Outcome.FAILED,
+                problem=T("{asked} refused or failed to answer", asked=self.describe()),
             )
         except dns.exception.Timeout:
             return Answer(
                 name,
                 rdtype,
                 Outcome.FAILED,
-                problem=f"{self.describe()} did not answer within {timeout:.0f} s",
+                problem=T(
+                    "{asked} did not answer within {seconds:.0f} s", asked=self.describe(), seconds=timeout
+                ),
             )
         except dns.exception.DNSException as error:
             return Answer(
-                name, rdtype, Outcome.FAILED, problem=f"the look-up failed ({type(error).__name__})"
+                name,
+                rdtype,
+                Outcome.FAILED,
+                problem=T("the look-up failed ({kind})", kind=type(error).__name__),
             )
         rrset = answer.rrset
         if rrset is None:  # pragma: no cover - dnspython raises NoAnswer instead
@@ -158,10 +183,14 @@ def describe_ttl(seconds: int) -> str:
     """A TTL the way an admin thinks of it: '300 s (5 minutes)', '86400 s (24 hours)'."""
     if seconds >= 3600 and seconds % 3600 == 0:
         hours = seconds // 3600
-        return f"{seconds} s ({hours} hour{'s' if hours != 1 else ''})"
+        if hours == 1:
+            return T("{seconds} s (1 hour)", seconds=seconds)
+        return T("{seconds} s ({hours} hours)", seconds=seconds, hours=hours)
     if seconds >= 60 and seconds % 60 == 0:
         minutes = seconds // 60
-        return f"{seconds} s ({minutes} minute{'s' if minutes != 1 else ''})"
+        if minutes == 1:
+            return T("{seconds} s (1 minute)", seconds=seconds)
+        return T("{seconds} s ({minutes} minutes)", seconds=seconds, minutes=minutes)
     return f"{seconds} s"
 
 

@@ -12,12 +12,13 @@ import email.policy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from engine.checks.framework import CheckContext, CheckKey, Verdict, failed, passed, warned
+from engine.checks.framework import CheckContext, CheckKey, Verdict, failed, passed, warned, what_and_cause
 from engine.checks.logins import describe_size
 from engine.checks.sessions import SessionSlots, open_session
 from engine.connectors.base import Connector, ListingRequest
 from engine.endpoints import Endpoint, EndpointKind
 from engine.errors import MailstageError
+from engine.text import T, Text, join
 
 LISTED_TOO_LARGE = 10  # messages named in the evidence; the rest are counted
 
@@ -31,8 +32,14 @@ class MessageSummary:
     date: str
     size: int
 
-    def describe(self) -> str:
-        return f"{self.folder}: '{self.subject}' ({self.date}, {describe_size(self.size)})"
+    def describe(self) -> Text:
+        return T(
+            "{folder}: '{subject}' ({date}, {size})",
+            folder=self.folder,
+            subject=self.subject,
+            date=self.date,
+            size=describe_size(self.size),
+        )
 
 
 def header_summary(header: bytes) -> tuple[str, str]:
@@ -46,7 +53,7 @@ def header_summary(header: bytes) -> tuple[str, str]:
         date = str(parsed.get("Date", "") or "")
     except Exception:
         date = ""
-    return " ".join(subject.split()) or "(no subject)", date
+    return " ".join(subject.split()) or T("(no subject)"), date
 
 
 def summarise(connector: Connector, folder: str, uids: Sequence[int]) -> list[MessageSummary]:
@@ -63,6 +70,12 @@ def _server_said(error: MailstageError) -> str:
     cause = error.cause
     at = cause.find("The server said:")
     return cause[at:] if at >= 0 else cause
+
+
+def _with_server_said(sentence: Text, error: MailstageError) -> str:
+    """SENTENCE followed by what the server said (when it said anything)."""
+    said = _server_said(error).strip()
+    return T("{sentence} {server_said}", sentence=sentence, server_said=said) if said else sentence
 
 
 def _session_slot(ctx: CheckContext, slots: SessionSlots, connections_key: CheckKey | None) -> None:
@@ -88,26 +101,51 @@ def check_source_access(
                     folders = [folder for folder in session.list_folders() if folder.selectable]
             except MailstageError as error:
                 if error.code != "imap.login_failed":
-                    return failed(f"{error.what} {error.cause}".strip(), error.fix)
+                    return failed(what_and_cause(error), error.fix)
                 if endpoint.admin_user:
-                    fix = (
-                        f"Give {endpoint.admin_user} full access to {address} on the source (Exchange: "
-                        f"Add-MailboxPermission {address} -User {endpoint.admin_user} -AccessRights FullAccess) "
-                        f"and check that {address} is spelled as the source knows it; or remove it from the list."
-                    )
-                else:
-                    fix = (
-                        f"Correct the password of {address} in the mailbox list, or remove it from the list."
+                    return failed(
+                        _with_server_said(
+                            T(
+                                "{address} cannot be opened on the source, although the admin account itself works.",
+                                address=address,
+                            ),
+                            error,
+                        ),
+                        T(
+                            "Give {admin} full access to {address} on the source (Exchange: Add-MailboxPermission "
+                            "{address} -User {admin} -AccessRights FullAccess) and check that {address} is spelled "
+                            "as the source knows it; or remove it from the list.",
+                            admin=endpoint.admin_user,
+                            address=address,
+                        ),
                     )
                 return failed(
-                    f"{address} cannot be opened on the source, although the "
-                    f"{'admin account' if endpoint.admin_user else 'server'} itself works. {_server_said(error)}".strip(),
-                    fix,
+                    _with_server_said(
+                        T(
+                            "{address} cannot be opened on the source, although the server itself works.",
+                            address=address,
+                        ),
+                        error,
+                    ),
+                    T(
+                        "Correct the password of {address} in the mailbox list, or remove it from the list.",
+                        address=address,
+                    ),
                 )
-        who = f"the admin account {endpoint.admin_user}" if endpoint.admin_user else "its own password"
-        return passed(
-            f"{address} opens on the source with {who}: {len(folders)} folders.", folders=len(folders)
-        )
+        if endpoint.admin_user:
+            evidence = T(
+                "{address} opens on the source with the admin account {admin}: {count} folders.",
+                address=address,
+                admin=endpoint.admin_user,
+                count=len(folders),
+            )
+        else:
+            evidence = T(
+                "{address} opens on the source with its own password: {count} folders.",
+                address=address,
+                count=len(folders),
+            )
+        return passed(evidence, folders=len(folders))
 
     return run
 
@@ -127,23 +165,31 @@ def check_target_exists(
                     pass
             except MailstageError as error:
                 if error.code != "imap.login_failed":
-                    return failed(f"{error.what} {error.cause}".strip(), error.fix)
+                    return failed(what_and_cause(error), error.fix)
                 if endpoint.kind is EndpointKind.M365:
-                    fix = (
-                        f"Create {address} in Microsoft 365 (directory synchronisation with Microsoft Entra Connect, "
-                        "or the admin center) and give it a licence with Exchange Online, then run the checks again."
+                    fix = T(
+                        "Create {address} in Microsoft 365 (directory synchronisation with Microsoft Entra Connect, "
+                        "or the admin center) and give it a licence with Exchange Online, then run the checks again.",
+                        address=address,
                     )
                 else:
-                    fix = (
-                        f"Create the mailbox {address} on the target (directory synchronisation must create every "
-                        "listed user before its mail can be copied), then run the checks again."
+                    fix = T(
+                        "Create the mailbox {address} on the target (directory synchronisation must create every "
+                        "listed user before its mail can be copied), then run the checks again.",
+                        address=address,
                     )
                 return failed(
-                    f"There is no mailbox {address} on the target that Mailstage can open (the target refused "
-                    f"it while the account that checks it works). {_server_said(error)}".strip(),
+                    _with_server_said(
+                        T(
+                            "There is no mailbox {address} on the target that Mailstage can open (the target refused "
+                            "it while the account that checks it works).",
+                            address=address,
+                        ),
+                        error,
+                    ),
                     fix,
                 )
-        return passed(f"{address} exists on the target and opens.")
+        return passed(T("{address} exists on the target and opens.", address=address))
 
     return run
 
@@ -185,19 +231,40 @@ def check_size(
                 if len(named) < LISTED_TOO_LARGE:
                     named += summarise(session, folder, uids[: LISTED_TOO_LARGE - len(named)])
         count_large = sum(len(uids) for uids in too_large.values())
-        evidence = (
-            f"{len(folders)} folders, {messages} messages, {describe_size(total)} on the source; largest message "
-            f"{describe_size(largest)}."
+        evidence = T(
+            "{folders} folders, {messages} messages, {size} on the source; largest message {largest}.",
+            folders=len(folders),
+            messages=messages,
+            size=describe_size(total),
+            largest=describe_size(largest),
         )
         data = {"folders": len(folders), "messages": messages, "bytes": total, "too_large": count_large}
         if count_large:
-            listed = "; ".join(summary.describe() for summary in named)
-            more = f" and {count_large - len(named)} more" if count_large > len(named) else ""
+            listed: str = join("; ", (summary.describe() for summary in named))
+            if count_large > len(named):
+                listed = T("{listed} and {count} more", listed=listed, count=count_large - len(named))
+            if count_large == 1:
+                too_large_text = T(
+                    "1 message is larger than the target accepts ({limit}) and will be skipped and reported: "
+                    "{listed}.",
+                    limit=describe_size(limit),
+                    listed=listed,
+                )
+            else:
+                too_large_text = T(
+                    "{count} messages are larger than the target accepts ({limit}) and will be skipped and "
+                    "reported: {listed}.",
+                    count=count_large,
+                    limit=describe_size(limit),
+                    listed=listed,
+                )
             return warned(
-                f"{evidence} {count_large} message{'s are' if count_large != 1 else ' is'} larger than the target "
-                f"accepts ({describe_size(limit)}) and will be skipped and reported: {listed}{more}.",
-                f"Ask the user of {address} to save these attachments elsewhere and delete the messages before the "
-                "copy, or raise the target's message size limit; otherwise they stay on the old server only.",
+                T("{evidence} {too_large}", evidence=evidence, too_large=too_large_text),
+                T(
+                    "Ask the user of {address} to save these attachments elsewhere and delete the messages before "
+                    "the copy, or raise the target's message size limit; otherwise they stay on the old server only.",
+                    address=address,
+                ),
                 **data,
             )
         return passed(evidence, **data)

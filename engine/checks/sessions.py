@@ -16,6 +16,7 @@ from engine.connectors import Account, Connector, open_connector
 from engine.endpoints import Endpoint, EndpointKind
 from engine.errors import MailstageError, Severity
 from engine.keystore import SecretStore
+from engine.text import T
 
 # The per-mailbox checks open at most this many sessions per server at once (less after the
 # connection-limit check found fewer possible).
@@ -44,9 +45,16 @@ def account_for(endpoint: Endpoint, address: str, login: str = "") -> Account:
             if not secret:
                 raise MailstageError(
                     "auth.no_password",
-                    f"There is no password for the admin account {endpoint.admin_user} of endpoint {endpoint.name}.",
-                    "The password was never entered, or it was removed from the system's password store.",
-                    f"Enter it again: mailstage-cli endpoint add {endpoint.name} ... --password-stdin.",
+                    T(
+                        "There is no password for the admin account {admin} of endpoint {name}.",
+                        admin=endpoint.admin_user,
+                        name=endpoint.name,
+                    ),
+                    T("The password was never entered, or it was removed from the system's password store."),
+                    T(
+                        "Enter it again: mailstage-cli endpoint add {name} ... --password-stdin.",
+                        name=endpoint.name,
+                    ),
                     severity=Severity.BATCH,
                 )
             return secret
@@ -105,9 +113,11 @@ class SessionSlots:
                 if left <= 0 or cancel.is_set():
                     raise MailstageError(
                         "check.no_session_slot",
-                        "The check waited too long for a free connection to the server.",
-                        "Other checks held every connection the server allows.",
-                        "Run the checks again with fewer mailboxes, or raise the server's connection limit.",
+                        T("The check waited too long for a free connection to the server."),
+                        T("Other checks held every connection the server allows."),
+                        T(
+                            "Run the checks again with fewer mailboxes, or raise the server's connection limit."
+                        ),
                     )
                 # Short waits so a cancel is noticed while others hold the slots.
                 self._cond.wait(min(left, 0.2))

@@ -20,6 +20,7 @@ from engine.checks.mailboxes import check_size, check_source_access, check_targe
 from engine.checks.servers import check_dns, check_tcp, check_tls
 from engine.checks.sessions import SessionSlots
 from engine.endpoints import Endpoint, EndpointKind
+from engine.text import T, Text
 
 # Time-outs per kind of check, in seconds: DNS and TCP answer fast or not at all; TLS does two
 # handshakes; logging in may be slow on an old, busy server.
@@ -73,6 +74,30 @@ def server_subject(endpoint: Endpoint) -> str:
     return endpoint.url
 
 
+def _title(role: str, kind: str, planned: int = 0) -> Text:
+    """A server check's title, a whole sentence per role (translators cannot put "source" into place)."""
+    source = role == "source"
+    if kind == "dns":
+        return T("The source server's name resolves") if source else T("The target server's name resolves")
+    if kind == "tcp":
+        return (
+            T("The source server accepts connections")
+            if source
+            else T("The target server accepts connections")
+        )
+    if kind == "tls":
+        if source:
+            return T("The source server's TLS certificate is trusted")
+        return T("The target server's TLS certificate is trusted")
+    if kind == "login":
+        return T("The source admin account logs in") if source else T("The target admin account logs in")
+    if kind == "capabilities":
+        return T("What the source server offers") if source else T("What the target server offers")
+    if source:
+        return T("The source server allows {planned} sessions at once", planned=planned)
+    return T("The target server allows {planned} sessions at once", planned=planned)
+
+
 def server_keys(role: str, endpoint: Endpoint) -> dict[str, CheckKey]:
     subject = server_subject(endpoint)
     return {
@@ -85,33 +110,42 @@ def server_checks(role: str, endpoint: Endpoint, lookup: DnsLookup, scale: float
     """The checks of one server that need no login: dns, tcp, tls."""
     keys = server_keys(role, endpoint)
     subject = server_subject(endpoint)
-    where = f"{endpoint.host} port {endpoint.port}"
     return [
         Check(
             keys["dns"][0],
             subject,
             check_dns(endpoint, lookup),
-            title=f"The {role} server's name resolves",
+            title=_title(role, "dns"),
             timeout=DNS_TIMEOUT * scale,
-            timeout_fix="Check this computer's DNS settings (or the --nameserver given): the DNS server does not answer.",
+            timeout_fix=T(
+                "Check this computer's DNS settings (or the --nameserver given): the DNS server does not answer."
+            ),
         ),
         Check(
             keys["tcp"][0],
             subject,
             check_tcp(endpoint, keys["dns"]),
-            title=f"The {role} server accepts connections",
+            title=_title(role, "tcp"),
             timeout=TCP_TIMEOUT * scale,
             requires=(keys["dns"],),
-            timeout_fix=f"Let this computer through the firewall to {where}.",
+            timeout_fix=T(
+                "Let this computer through the firewall to {host} port {port}.",
+                host=endpoint.host,
+                port=endpoint.port,
+            ),
         ),
         Check(
             keys["tls"][0],
             subject,
             check_tls(endpoint, keys["tcp"]),
-            title=f"The {role} server's TLS certificate is trusted",
+            title=_title(role, "tls"),
             timeout=TLS_TIMEOUT * scale,
             requires=(keys["tcp"],),
-            timeout_fix=f"Make sure {where} is the IMAP port of the mail server and that the service is not hanging.",
+            timeout_fix=T(
+                "Make sure {host} port {port} is the IMAP port of the mail server and that the service is not hanging.",
+                host=endpoint.host,
+                port=endpoint.port,
+            ),
         ),
     ]
 
@@ -127,14 +161,14 @@ def domain_checks(setup: CheckSetup, lookup: DnsLookup) -> list[Check]:
             "domain.mx",
             domain,
             check_mx(domain, lookup, setup.target),
-            "Mail for the domain (MX)",
+            T("Mail for the domain (MX)"),
             DNS_TIMEOUT * scale,
         ),
         Check(
             "domain.autodiscover",
             domain,
             check_autodiscover(domain, lookup, setup.target),
-            "Autodiscover for Outlook",
+            T("Autodiscover for Outlook"),
             DNS_TIMEOUT * 2 * scale,
         ),
     ]
@@ -144,7 +178,7 @@ def domain_checks(setup: CheckSetup, lookup: DnsLookup) -> list[Check]:
                 "domain.txt",
                 domain,
                 check_txt(domain, setup.expected_txt, lookup),
-                "Domain verification (TXT)",
+                T("Domain verification (TXT)"),
                 DNS_TIMEOUT * scale,
             )
         )
@@ -163,16 +197,22 @@ def login_checks(role: str, endpoint: Endpoint, setup: CheckSetup) -> list[Check
             keys["login"][0],
             subject,
             check_login(role, endpoint, mailboxes),
-            title=f"The {role} admin account logs in",
+            title=_title(role, "login"),
             timeout=LOGIN_TIMEOUT * scale,
             requires=(keys["tls"],),
-            timeout_fix=f"The {role} server accepts the connection but does not complete the login: look at its log.",
+            timeout_fix=T(
+                "The source server accepts the connection but does not complete the login: look at its log."
+            )
+            if role == "source"
+            else T(
+                "The target server accepts the connection but does not complete the login: look at its log."
+            ),
         ),
         Check(
             keys["capabilities"][0],
             subject,
             check_capabilities(role, keys["login"]),
-            title=f"What the {role} server offers",
+            title=_title(role, "capabilities"),
             timeout=DNS_TIMEOUT * scale,
             requires=(keys["login"],),
         ),
@@ -180,11 +220,14 @@ def login_checks(role: str, endpoint: Endpoint, setup: CheckSetup) -> list[Check
             keys["connections"][0],
             subject,
             check_connections(role, endpoint, mailboxes, planned, keys["login"]),
-            title=f"The {role} server allows {planned} sessions at once",
+            title=_title(role, "connections", planned),
             timeout=CONNECTIONS_TIMEOUT * scale,
             requires=(keys["login"],),
-            timeout_fix=f"Opening {planned} sessions took too long: lower Maximum concurrent migrations, or check the "
-            "server's load.",
+            timeout_fix=T(
+                "Opening {planned} sessions took too long: lower Maximum concurrent migrations, or check the "
+                "server's load.",
+                planned=planned,
+            ),
         ),
     ]
 
@@ -226,7 +269,7 @@ def mailbox_checks(setup: CheckSetup) -> list[Check]:
                     check_source_access(
                         source, address, source_slots, source_keys["connections"], ref.source_login
                     ),
-                    title="Admin access on the source",
+                    title=T("Admin access on the source"),
                     timeout=MAILBOX_TIMEOUT * scale,
                     requires=(source_keys["login"],),
                     after=settle,
@@ -238,7 +281,7 @@ def mailbox_checks(setup: CheckSetup) -> list[Check]:
                     "mailbox.size",
                     address,
                     check_size(source, address, source_slots, target_limit, ref.source_login),
-                    title="Size on the source",
+                    title=T("Size on the source"),
                     timeout=SIZE_TIMEOUT * scale,
                     requires=(access_key,),
                     after=size_after,
@@ -253,7 +296,7 @@ def mailbox_checks(setup: CheckSetup) -> list[Check]:
                     check_target_exists(
                         target, address, target_slots, target_keys["connections"], ref.target_login
                     ),
-                    title="Exists on the target (directory synchronisation)",
+                    title=T("Exists on the target (directory synchronisation)"),
                     timeout=MAILBOX_TIMEOUT * scale,
                     requires=(target_keys["login"],),
                     after=settle,
@@ -264,9 +307,9 @@ def mailbox_checks(setup: CheckSetup) -> list[Check]:
         checks.append(
             Check(
                 "estimate.duration",
-                f"{len(size_keys)} listed mailboxes",
+                T("{count} listed mailboxes", count=len(size_keys)),
                 check_estimate(source, setup.refs(), size_keys, parallel, source_slots),
-                title="Estimated duration",
+                title=T("Estimated duration"),
                 timeout=ESTIMATE_TIMEOUT * scale,
                 requires=(source_keys["login"],),
                 after=tuple(size_keys),
