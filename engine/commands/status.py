@@ -45,6 +45,10 @@ def run(args: argparse.Namespace) -> int:
                     "status": str(record.status),
                     "source": record.source,
                     "target": record.target,
+                    "dates": {
+                        "since": record.dates.first.isoformat() if record.dates.first else None,
+                        "until": record.dates.last.isoformat() if record.dates.last else None,
+                    },
                     "total": len(members),
                     "counts": counts,
                     "mailboxes": [
@@ -76,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
                 f"{counts.get('Failed', 0):7}  {last}"
             )
         if args.batch:
-            print()
+            print(f"\nCopies {rows[0][0].dates.describe()}.")
             for m in summarise(store, rows[0][0]).mailboxes:
                 grade = f" {m.grade}" if m.grade else ""
                 print(

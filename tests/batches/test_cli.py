@@ -116,6 +116,9 @@ def test_a_date_range_copies_the_recent_mail_first_and_widening_it_copies_the_re
     summary = json.loads(first.stdout)
     # The verification expects only what the range asked for: nothing is reported missing.
     assert {m["grade"] for m in summary["mailboxes"]} == {"Perfect"}
+    status = json.loads(cli("status", "--batch", "Recent", "--json").stdout)
+    assert status[0]["dates"] == {"since": "2023-01-01", "until": None}
+    assert "Copies received on or after 2023-01-01." in cli("status", "--batch", "Recent").stdout
     for pair in pairs:
         wanted = mail_messages(source, pair.source, pair.source_password, ca_context)
         recent = Counter({m: n for m, n in wanted.items() if m.internaldate.date() >= cutoff})
