@@ -148,7 +148,7 @@ def test_a_hung_server_fails_within_its_time_out_while_the_other_server_complete
     assert tls.seconds <= 6 * 1.0 + 1.5  # its own time-out (12 s x 0.5) plus the runner's grace
     assert [report.find(f"target.{name}").status for name in ("dns", "tcp", "tls")] == [Status.PASS] * 3
     assert report.find("source.login").evidence == "Not run: source.tls failed."
-    assert report.find("target.tls").seconds < 2
+    assert report.find("target.tls").seconds < 5  # did not wait for the hung server (6 s)
     assert elapsed < 10
     assert hung_server.accepted >= 1
 
