@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from engine.errors import MailstageError
 from engine.keystore import REDACTOR
 from engine.paths import log_dir
+from gui.engine_text import translated
 from gui.style import error_frame_style
 
 log = logging.getLogger(__name__)
@@ -46,10 +47,11 @@ def error_parts(error: BaseException) -> ErrorParts:
     """The three parts of ERROR (and its details), with any secret masked."""
     if isinstance(error, MailstageError):
         details = f"{error.code} ({error.severity})"
+        # Translated first, then masked: a secret sits in a parameter, and survives translation.
         return ErrorParts(
-            REDACTOR.redact(error.what),
-            REDACTOR.redact(error.cause),
-            REDACTOR.redact(error.fix),
+            REDACTOR.redact(translated(error.what)),
+            REDACTOR.redact(translated(error.cause)),
+            REDACTOR.redact(translated(error.fix)),
             details,
         )
     # Not one the engine explained: log the traceback where support can find it.

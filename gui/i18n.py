@@ -1,4 +1,5 @@
-"""Loading translations: Mailstage's own and Qt's (so QWizard's buttons speak the same language)."""
+"""Loading translations: Mailstage's own (the wizard's and the engine's) and Qt's (so QWizard's buttons speak
+the same language)."""
 
 from __future__ import annotations
 
@@ -36,11 +37,15 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     qt_translator = QTranslator(app)
     if not qt_translator.load(f"qtbase_{language}", qt_dir):
         raise FileNotFoundError(f"qtbase_{language}.qm in {qt_dir}")
-    own = QTranslator(app)
     own_dir = resource_path("translations")
+    own = QTranslator(app)
     if not own.load(f"mailstage_{language}", str(own_dir)):
         raise FileNotFoundError(f"mailstage_{language}.qm in {own_dir}")
-    for translator in (qt_translator, own):
+    # The engine's sentences (gui/engine_text.py) have a catalogue of their own (decision 008).
+    engine = QTranslator(app)
+    if not engine.load(f"mailstage_engine_{language}", str(own_dir)):
+        raise FileNotFoundError(f"mailstage_engine_{language}.qm in {own_dir}")
+    for translator in (qt_translator, own, engine):
         app.installTranslator(translator)
         translators.append(translator)
     return translators

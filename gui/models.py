@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 from engine.lists import Entry, Field, MailboxList, Problem
 from engine.reports import MailboxOutcome
 from engine.status import Grade, MailboxStatus
+from gui.engine_text import translated
 from gui.labels import (
     data_size,
     grade_advice,
@@ -98,12 +99,13 @@ class OutcomeModel(QAbstractTableModel):
                 return grade_text(outcome.grade)
             if column == "todo":
                 if outcome.error_fix:
-                    return outcome.error_fix
+                    return translated(outcome.error_fix)
                 # Nothing to do for a perfect mailbox; the grade's tooltip says what it means.
                 return grade_advice(outcome.grade)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "todo" and outcome.error_what:
-                return "\n".join(p for p in (outcome.error_what, outcome.error_cause, outcome.error_fix) if p)
+                parts = (outcome.error_what, outcome.error_cause, outcome.error_fix)
+                return "\n".join(translated(p) for p in parts if p)
             if column == "grade":
                 return grade_explanation(outcome.grade)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -355,7 +357,7 @@ class MailboxProgressModel(QAbstractTableModel):
             row = self._rows[index.row()]
             column = self.COLUMNS[index.column()]
             if column == "todo" and row.error_what:
-                return "\n".join(p for p in (row.error_what, row.error_fix) if p)
+                return "\n".join(translated(p) for p in (row.error_what, row.error_fix) if p)
             if column == "status" and row.waiting_since is not None:
                 return QCoreApplication.translate(
                     "MailboxProgressModel",
@@ -391,5 +393,5 @@ class MailboxProgressModel(QAbstractTableModel):
         if column == "activity":
             return f"{row.last_activity:%H:%M:%S}" if row.last_activity else ""
         if column == "todo":
-            return row.error_fix or row.error_what
+            return translated(row.error_fix or row.error_what)
         return ""

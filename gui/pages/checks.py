@@ -32,6 +32,7 @@ from engine.checks import (
 from engine.checks.lookup import Nameserver
 from gui.bridge import Task, TaskState
 from gui.context import WizardContext
+from gui.engine_text import translated
 from gui.errors import ErrorView
 from gui.flow import MigrationProject, PageId
 from gui.models import BAD_COLOUR, GOOD_COLOUR, WARN_COLOUR
@@ -277,12 +278,12 @@ class ChecksPage(MigrationPage):
         item.takeChildren()
         item.setText(0, word)
         item.setText(1, check_title(result.id, self._titles.get(result.key, result.id)))
-        item.setText(2, result.subject)
+        item.setText(2, translated(result.subject))
         item.setData(0, Qt.ItemDataRole.UserRole, list(result.key))
         item.setForeground(0, colour)
         for text in (
-            result.evidence,
-            self.tr("What to do: {fix}").format(fix=result.fix) if result.fix else "",
+            translated(result.evidence),
+            self.tr("What to do: {fix}").format(fix=translated(result.fix)) if result.fix else "",
         ):
             if text:
                 child = QTreeWidgetItem(item, [text])

@@ -24,6 +24,7 @@ from engine.checks.lookup import DnsLookup, Nameserver
 from engine.checks.suite import CheckSetup, domain_checks
 from gui.bridge import TaskState
 from gui.context import WizardContext
+from gui.engine_text import translated
 from gui.errors import ErrorView
 from gui.flow import MigrationProject, PageId
 from gui.models import BAD_COLOUR, GOOD_COLOUR, WARN_COLOUR
@@ -279,10 +280,13 @@ class CutoverPage(MigrationPage):
             Status.FAIL: (BAD_COLOUR, self.tr("Checked just now: not right.")),
             Status.SKIP: (WARN_COLOUR, self.tr("Could not be checked.")),
         }[result.status]
-        parts = [f"<b style='color:{colour.name()}'>{_escape(word)}</b>", _escape(result.evidence)]
+        parts = [
+            f"<b style='color:{colour.name()}'>{_escape(word)}</b>",
+            _escape(translated(result.evidence)),
+        ]
         if result.fix:
             fix_title = self.tr("What to do:")  # outside the f-string, where lupdate finds it
-            parts.append(f"<b>{_escape(fix_title)}</b> {_escape(result.fix)}")
+            parts.append(f"<b>{_escape(fix_title)}</b> {_escape(translated(result.fix))}")
         self.result_label.setText("<br>".join(parts))
         self.result_label.setVisible(True)
 

@@ -32,6 +32,7 @@ from gui.bridge import Task, TaskState
 from gui.certificate_dialog import CertificateDialog
 from gui.connection_test import ConnectionTestOutcome, run_connection_test
 from gui.context import WizardContext
+from gui.engine_text import translated
 from gui.errors import ErrorView
 from gui.flow import EndpointSettings, MigrationProject, PageId
 from gui.models import BAD_COLOUR, GOOD_COLOUR, WARN_COLOUR
@@ -638,11 +639,11 @@ class EndpointPage(MigrationPage):
         item = QTreeWidgetItem([word, title])
         item.setData(0, Qt.ItemDataRole.UserRole, key)
         item.setForeground(0, colour)
-        detail = QTreeWidgetItem([result.evidence])
+        detail = QTreeWidgetItem([translated(result.evidence)])
         detail.setFirstColumnSpanned(True)
         item.addChild(detail)
         if result.fix:
-            fix = QTreeWidgetItem([self.tr("What to do: {fix}").format(fix=result.fix)])
+            fix = QTreeWidgetItem([self.tr("What to do: {fix}").format(fix=translated(result.fix))])
             fix.setFirstColumnSpanned(True)
             item.addChild(fix)
         self.results_tree.addTopLevelItem(item)
@@ -695,7 +696,7 @@ def check_title(check_id: str, fallback: str) -> str:
         "txt": QCoreApplication.translate("CheckTitle", "Domain verification (TXT)"),
         "estimate": QCoreApplication.translate("CheckTitle", "Estimated duration"),
     }
-    title = titles.get(kind, fallback)
+    title = titles.get(kind) or translated(fallback)
     if role == "source":
         return QCoreApplication.translate("CheckTitle", "Old server: {check}").format(check=title)
     if role == "target":

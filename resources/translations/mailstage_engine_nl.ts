@@ -1,0 +1,1031 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="nl_NL">
+  <context>
+    <name>engine</name>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="29" />
+      <source>The {rdtype} record of {name} could not be looked up: {problem}.</source>
+      <translation>Het {rdtype}-record van {name} kon niet worden opgezocht: {problem}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="35" />
+      <source>Check the DNS server (or --nameserver) and the spelling of {domain}, then run the checks again.</source>
+      <translation>Controleer de DNS-server (of --nameserver) en de spelling van {domain} en voer de controles daarna opnieuw uit.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="44" />
+      <source>The domain {domain} does not exist in DNS (asked {asked}).</source>
+      <translation>Het domein {domain} bestaat niet in DNS (gevraagd aan {asked}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="49" />
+      <source>Check the spelling of {domain} (give the e-mail domain, the part after @ in the addresses).</source>
+      <translation>Controleer de spelling van {domain} (geef het e-maildomein op: het deel na de @ in de adressen).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="66" />
+      <source>After cut-over it must point to {host} (Microsoft 365).</source>
+      <translation>Na de overstap moet het naar {host} verwijzen (Microsoft 365).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="68" />
+      <source>After cut-over it must point to the new mail system's mail server.</source>
+      <translation>Na de overstap moet het naar de mailserver van het nieuwe mailsysteem verwijzen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="72" />
+      <source>{domain} has no MX record: other mail servers do not know where to deliver its mail. {after}</source>
+      <translation>{domain} heeft geen MX-record: andere mailservers weten niet waar ze de e-mail moeten afleveren. {after}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="77" />
+      <source>Add an MX record for {domain} pointing to the mail server that receives its mail today; if {domain} is not the e-mail domain of the mailboxes, give the right one with --domain.</source>
+      <translation>Voeg voor {domain} een MX-record toe dat verwijst naar de mailserver die de e-mail nu ontvangt; is {domain} niet het e-maildomein van de postvakken, geef dan het juiste op met --domain.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="87" />
+      <source>{host} (preference {preference})</source>
+      <translation>{host} (voorkeur {preference})</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="94" />
+      <source>MX of {domain} points to {pointing}; TTL {ttl}. {after}</source>
+      <translation>De MX van {domain} verwijst naar {pointing}; TTL {ttl}. {after}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="101" />
+      <source>Lower the MX record's TTL from {seconds} s to {advice} s (1 hour) or less at least {ttl} before cut-over, so the change to the new system spreads quickly.</source>
+      <translation>Verlaag de TTL van het MX-record van {seconds} s naar {advice} s (1 uur) of minder, minstens {ttl} vóór de overstap, zodat de wijziging naar het nieuwe systeem zich snel verspreidt.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="112" />
+      <source>MX of {domain} points to {pointing}; TTL {ttl}. {after} The TTL is short enough for a quick cut-over.</source>
+      <translation>De MX van {domain} verwijst naar {pointing}; TTL {ttl}. {after} De TTL is kort genoeg voor een snelle overstap.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="146" />
+      <source>{name} is a CNAME to {destination} (TTL {ttl})</source>
+      <translation>{name} is een CNAME naar {destination} (TTL {ttl})</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="158" />
+      <source>{name} has the address {addresses} (no CNAME)</source>
+      <translation>{name} heeft het adres {addresses} (geen CNAME)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="169" />
+      <source>{name} SRV points to {host} port {port}</source>
+      <translation>{name} SRV verwijst naar {host} poort {port}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="179" />
+      <source>After cut-over, {name} must be a CNAME to {destination} (Microsoft 365).</source>
+      <translation>Na de overstap moet {name} een CNAME naar {destination} zijn (Microsoft 365).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="185" />
+      <source>After cut-over, {name} must point to the new mail system's Autodiscover service.</source>
+      <translation>Na de overstap moet {name} naar de Autodiscover-service van het nieuwe mailsysteem verwijzen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="191" />
+      <source>{domain} has no Autodiscover record ({name} and {srv_name} do not exist): Outlook cannot set up mail profiles by itself. {after}</source>
+      <translation>{domain} heeft geen Autodiscover-record ({name} en {srv_name} bestaan niet): Outlook kan mailprofielen niet zelf instellen. {after}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="199" />
+      <source>Add a CNAME record {name} at cut-over pointing to {destination}; until then Outlook users must enter their server settings by hand.</source>
+      <translation>Voeg bij de overstap een CNAME-record {name} toe dat naar {destination} verwijst; tot dan moeten Outlook-gebruikers hun serverinstellingen zelf invullen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="206" />
+      <source>Add a CNAME record {name} at cut-over pointing to the new system's Autodiscover; until then Outlook users must enter their server settings by hand.</source>
+      <translation>Voeg bij de overstap een CNAME-record {name} toe dat naar de Autodiscover van het nieuwe systeem verwijst; tot dan moeten Outlook-gebruikers hun serverinstellingen zelf invullen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="215" />
+      <source>{records}. {after} It already points to Microsoft 365.</source>
+      <translation>{records}. {after} Het verwijst nu al naar Microsoft 365.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="220" />
+      <source>Outlook of users whose mailbox is not migrated yet now looks for it in Microsoft 365: point {name} back to the old server until the last batch is done, or finish the migration soon.</source>
+      <translation>Outlook zoekt het postvak van gebruikers die nog niet zijn gemigreerd nu al in Microsoft 365: laat {name} weer naar de oude server verwijzen tot de laatste batch klaar is, of rond de migratie snel af.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="246" />
+      <source>Add a TXT record for {domain} (host name @) with exactly the value {value}, as the admin center shows it; a change can take up to the record's TTL to be seen.</source>
+      <translation>Voeg voor {domain} een TXT-record toe (hostnaam @) met precies de waarde {value}, zoals het beheercentrum die toont; een wijziging kan pas na de TTL van het record overal zichtbaar zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="254" />
+      <source>{domain} publishes the TXT record {value} (TTL {ttl}).</source>
+      <translation>{domain} publiceert het TXT-record {value} (TTL {ttl}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="263" />
+      <source>{domain} has no TXT record; expected {value}.</source>
+      <translation>{domain} heeft geen TXT-record; verwacht: {value}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="269" />
+      <source>{domain} has a TXT record {found}, not the expected {value}. All TXT records: {records}.</source>
+      <translation>{domain} heeft een TXT-record {found}, niet het verwachte {value}. Alle TXT-records: {records}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="276" />
+      <source>Replace the TXT record {found} with {value} (copy it again from the admin center: one character differs).</source>
+      <translation>Vervang het TXT-record {found} door {value} (kopieer het opnieuw uit het beheercentrum: er wijkt een teken af).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/domain.py" line="284" />
+      <source>{domain} has no TXT record {value}. Its TXT records: {records}.</source>
+      <translation>{domain} heeft geen TXT-record {value}. De TXT-records: {records}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/estimate.py" line="102" />
+      <source>About {duration} for 1 mailbox ({messages} messages, {size}) with {parallel} at once, from a sample of {sampled} messages ({sample_size}) read at {rate}/s; writing to the target is assumed to take as long as reading.</source>
+      <translation>Ongeveer {duration} voor 1 postvak ({messages} berichten, {size}) met {parallel} tegelijk, op basis van een steekproef van {sampled} berichten ({sample_size}) gelezen met {rate}/s; aangenomen is dat schrijven naar het nieuwe systeem even lang duurt als lezen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/estimate.py" line="108" />
+      <source>About {duration} for {mailboxes} mailboxes ({messages} messages, {size}) with {parallel} at once, from a sample of {sampled} messages ({sample_size}) read at {rate}/s; writing to the target is assumed to take as long as reading.</source>
+      <translation>Ongeveer {duration} voor {mailboxes} postvakken ({messages} berichten, {size}) met {parallel} tegelijk, op basis van een steekproef van {sampled} berichten ({sample_size}) gelezen met {rate}/s; aangenomen is dat schrijven naar het nieuwe systeem even lang duurt als lezen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/estimate.py" line="128" />
+      <source>under a minute</source>
+      <translation>minder dan een minuut</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/estimate.py" line="130" />
+      <source>{minutes} min</source>
+      <translation>{minutes} min</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/estimate.py" line="134" />
+      <source>{hours} h {minutes} min</source>
+      <translation>{hours} u {minutes} min</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/estimate.py" line="136" />
+      <source>{hours} h</source>
+      <translation>{hours} u</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/estimate.py" line="139" />
+      <source>{days} days {hours} h</source>
+      <translation>{days} dagen {hours} u</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/estimate.py" line="184" />
+      <source>Not run: no mailbox's size could be measured (see mailbox.size).</source>
+      <translation>Niet uitgevoerd: van geen enkel postvak kon de grootte worden gemeten (zie mailbox.size).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/estimate.py" line="189" />
+      <source>The listed mailboxes are empty: there is nothing to copy.</source>
+      <translation>De postvakken in de lijst zijn leeg: er valt niets te kopiëren.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/estimate.py" line="202" />
+      <source>Not run: no message could be read for the sample.</source>
+      <translation>Niet uitgevoerd: er kon geen bericht voor de steekproef worden gelezen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/estimate.py" line="207" />
+      <source>{estimate} {count} mailboxes could not be measured and are not included.</source>
+      <translation>{estimate} {count} postvakken konden niet worden gemeten en zijn niet meegeteld.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/framework.py" line="79" />
+      <source>Cancelled before it finished.</source>
+      <translation>Geannuleerd voordat de controle klaar was.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/framework.py" line="327" />
+      <source>The check stopped on an unexpected error ({kind}).</source>
+      <translation>De controle is gestopt door een onverwachte fout ({kind}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/framework.py" line="328" />
+      <source>Run the checks again; if this stays, send the Mailstage log file to support.</source>
+      <translation>Voer de controles opnieuw uit; blijft dit gebeuren, stuur dan het logbestand van Mailstage naar support.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/framework.py" line="339" />
+      <source>Not run: {check} did not run.</source>
+      <translation>Niet uitgevoerd: {check} is niet uitgevoerd.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/framework.py" line="341" />
+      <source>Not run: {check} failed.</source>
+      <translation>Niet uitgevoerd: {check} is mislukt.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/framework.py" line="343" />
+      <source>Not run: {check} was skipped.</source>
+      <translation>Niet uitgevoerd: {check} is overgeslagen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/framework.py" line="443" />
+      <source>No result within {seconds:g} seconds: something stopped answering.</source>
+      <translation>Geen resultaat binnen {seconds:g} seconden: iets reageert niet meer.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/framework.py" line="448" />
+      <source>Make sure the server answers, then run the checks again.</source>
+      <translation>Zorg dat de server reageert en voer de controles daarna opnieuw uit.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="37" />
+      <source>{address} signed in with OAuth2 in {ms:.0f} ms.</source>
+      <translation>{address} is met OAuth2 aangemeld in {ms:.0f} ms.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="40" />
+      <source>SASL PLAIN on behalf of the mailbox</source>
+      <translation>SASL PLAIN namens het postvak</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="44" />
+      <source>The admin account {admin} opened {address} ({style}) in {ms:.0f} ms.</source>
+      <translation>Het beheerdersaccount {admin} heeft {address} geopend ({style}) in {ms:.0f} ms.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="52" />
+      <source>The admin account {admin} logged in in {ms:.0f} ms.</source>
+      <translation>Het beheerdersaccount {admin} is aangemeld in {ms:.0f} ms.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="55" />
+      <source>{address} logged in with its own password in {ms:.0f} ms.</source>
+      <translation>{address} is met het eigen wachtwoord aangemeld in {ms:.0f} ms.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="63" />
+      <source>{size} bytes</source>
+      <translation>{size} bytes</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="70" />
+      <source>Check the admin password of endpoint {name} (enter it again with mailstage-cli endpoint add {name} ... --password-stdin) and that {admin} may open other users' mailboxes (Exchange: FullAccess or the admin role; Dovecot: a master user).</source>
+      <translation>Controleer het beheerderswachtwoord van eindpunt {name} (voer het opnieuw in met mailstage-cli endpoint add {name} ... --password-stdin) en of {admin} de postvakken van andere gebruikers mag openen (Exchange: FullAccess of de beheerdersrol; Dovecot: een master user).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="91" />
+      <source>Nothing to log in with: endpoint {name} has no admin account, and no mailbox list was given (each mailbox logs in with its own password from the list).</source>
+      <translation>Niets om mee aan te melden: eindpunt {name} heeft geen beheerdersaccount en er is geen lijst met postvakken opgegeven (elk postvak meldt zich aan met het eigen wachtwoord uit de lijst).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="123" />
+      <source>The folder {folder} exists and can be read.</source>
+      <translation>De map {folder} bestaat en kan worden gelezen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="124" />
+      <source>The folder {folder} exists and can be written.</source>
+      <translation>De map {folder} bestaat en er kan in worden geschreven.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="127" />
+      <source>The folder {folder} exists but this account may not read it.</source>
+      <translation>De map {folder} bestaat, maar dit account mag hem niet lezen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="128" />
+      <source>Give your Windows account read permission on {folder}.</source>
+      <translation>Geef uw Windows-account leesrechten op {folder}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="131" />
+      <source>The folder {folder} exists but this account may not write it.</source>
+      <translation>De map {folder} bestaat, maar dit account mag er niet in schrijven.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="132" />
+      <source>Give your Windows account write permission on {folder}.</source>
+      <translation>Geef uw Windows-account schrijfrechten op {folder}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="138" />
+      <source>The folder {folder} does not exist yet; it will be created in {parent}.</source>
+      <translation>De map {folder} bestaat nog niet; hij wordt aangemaakt in {parent}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="145" />
+      <source>The folder {folder} does not exist.</source>
+      <translation>De map {folder} bestaat niet.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="146" />
+      <source>Correct the endpoint's URL ({url}) or create the folder.</source>
+      <translation>Corrigeer de URL van het eindpunt ({url}) of maak de map aan.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="157" />
+      <source>UIDPLUS: the target names each copied message at once, so an interrupted copy resumes exactly</source>
+      <translation>UIDPLUS: het nieuwe systeem noemt elk gekopieerd bericht meteen, zodat een onderbroken kopie precies verdergaat</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="158" />
+      <source>no UIDPLUS: resuming after an interruption is slower (copied messages are found again by Message-ID)</source>
+      <translation>geen UIDPLUS: verdergaan na een onderbreking is trager (gekopieerde berichten worden via de Message-ID teruggevonden)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="164" />
+      <source>MULTIAPPEND: several messages go in one command</source>
+      <translation>MULTIAPPEND: meerdere berichten gaan in één opdracht</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="165" />
+      <source>no MULTIAPPEND: one command per message, slower over a long distance</source>
+      <translation>geen MULTIAPPEND: één opdracht per bericht, trager over een grote afstand</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="169" />
+      <source>LITERAL+: messages are sent without waiting for the server's go-ahead</source>
+      <translation>LITERAL+: berichten worden verstuurd zonder op het startsein van de server te wachten</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="170" />
+      <source>no LITERAL+: one extra round trip per message</source>
+      <translation>geen LITERAL+: één extra retour per bericht</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="174" />
+      <source>SPECIAL-USE: Sent, Trash, Drafts and Junk are recognised by their role</source>
+      <translation>SPECIAL-USE: Verzonden items, Verwijderde items, Concepten en Ongewenste e-mail worden aan hun rol herkend</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="175" />
+      <source>no SPECIAL-USE: folders are matched by name (Sent Items, Verzonden items...)</source>
+      <translation>geen SPECIAL-USE: mappen worden op naam gekoppeld (Sent Items, Verzonden items...)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="182" />
+      <source>no SPECIAL-USE: folders are mapped by name (Verzonden items, Sent Items...)</source>
+      <translation>geen SPECIAL-USE: mappen worden op naam toegewezen (Verzonden items, Sent Items...)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="186" />
+      <source>CONDSTORE: an incremental sync sees at once which folders changed</source>
+      <translation>CONDSTORE: een incrementele synchronisatie ziet meteen welke mappen zijn gewijzigd</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="187" />
+      <source>no CONDSTORE: each incremental sync lists every folder again (slower for large mailboxes)</source>
+      <translation>geen CONDSTORE: elke incrementele synchronisatie leest alle mappen opnieuw uit (trager bij grote postvakken)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="199" />
+      <source>Not applicable: a folder on this computer has no capabilities to check.</source>
+      <translation>Niet van toepassing: een map op deze computer heeft geen mogelijkheden om te controleren.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="209" />
+      <source>APPENDLIMIT={limit}: the largest message the target takes is {size}</source>
+      <translation>APPENDLIMIT={limit}: het grootste bericht dat het nieuwe systeem aanneemt is {size}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="215" />
+      <source>no APPENDLIMIT: the target does not say how large a message may be (a refusal is reported per message)</source>
+      <translation>geen APPENDLIMIT: het nieuwe systeem zegt niet hoe groot een bericht mag zijn (een weigering wordt per bericht gemeld)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="222" />
+      <source>{meanings}. Offered: {listed}.</source>
+      <translation>{meanings}. Aangeboden: {listed}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="236" />
+      <source>Not applicable: a folder on this computer has no connection limit.</source>
+      <translation>Niet van toepassing: een map op deze computer heeft geen verbindingslimiet.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="255" />
+      <source>session {number} was refused: {reason}</source>
+      <translation>sessie {number} werd geweigerd: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="262" />
+      <source>{number} of {planned} sessions open</source>
+      <translation>{number} van {planned} sessies open</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="274" />
+      <source>{count} sessions were dropped by the server after login</source>
+      <translation>{count} sessies zijn na het aanmelden door de server verbroken</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="276" />
+      <source>1 session was dropped by the server after login</source>
+      <translation>1 sessie is na het aanmelden door de server verbroken</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="279" />
+      <source>{reason}; {count} more dropped after login</source>
+      <translation>{reason}; nog {count} verbroken na het aanmelden</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="282" />
+      <source>{planned} sessions were open at once (the planned concurrency) and closed again.</source>
+      <translation>{planned} sessies waren tegelijk open (het geplande aantal) en zijn weer gesloten.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="290" />
+      <source>Not one extra session could be opened: {reason}.</source>
+      <translation>Er kon geen enkele extra sessie worden geopend: {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="291" />
+      <source>Check the server's connection limits for {address} and that no other program holds its sessions.</source>
+      <translation>Controleer de verbindingslimieten van de server voor {address} en of geen ander programma de sessies bezet houdt.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="302" />
+      <source>Only {alive} of {planned} sessions could be open at once: {reason}.</source>
+      <translation>Slechts {alive} van de {planned} sessies konden tegelijk open zijn: {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/logins.py" line="308" />
+      <source>Raise the server's connection limit to at least {planned} ({where}) or lower Maximum concurrent migrations to {alive}.</source>
+      <translation>Verhoog de verbindingslimiet van de server naar minstens {planned} ({where}) of verlaag Maximaal aantal gelijktijdige migraties naar {alive}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/lookup.py" line="36" />
+      <source>Give the DNS server as HOST or HOST:PORT, e.g. 192.0.2.53 or 127.0.0.1:5353.</source>
+      <translation>Geef de DNS-server op als HOST of HOST:POORT, bijvoorbeeld 192.0.2.53 of 127.0.0.1:5353.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/lookup.py" line="43" />
+      <source>The DNS server {text} has no closing ']'.</source>
+      <translation>De DNS-server {text} heeft geen afsluitende ']'.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/lookup.py" line="52" />
+      <source>{text} is not a DNS server address.</source>
+      <translation>{text} is geen adres van een DNS-server.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/lookup.py" line="60" />
+      <source>No DNS server was given.</source>
+      <translation>Er is geen DNS-server opgegeven.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/lookup.py" line="66" />
+      <source>The port in {text} is not a number from 1 to 65535.</source>
+      <translation>De poort in {text} is geen getal van 1 tot en met 65535.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/lookup.py" line="114" />
+      <source>DNS server {nameserver}</source>
+      <translation>DNS-server {nameserver}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/lookup.py" line="115" />
+      <source>this computer's DNS servers</source>
+      <translation>de DNS-servers van deze computer</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/lookup.py" line="140" />
+      <source>the DNS server's name does not resolve ({error})</source>
+      <translation>de naam van de DNS-server wordt niet gevonden ({error})</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/lookup.py" line="153" />
+      <source>{asked} refused or failed to answer</source>
+      <translation>{asked} weigerde of kon niet antwoorden</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/lookup.py" line="160" />
+      <source>{asked} did not answer within {seconds:.0f} s</source>
+      <translation>{asked} antwoordde niet binnen {seconds:.0f} s</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/lookup.py" line="169" />
+      <source>the look-up failed ({kind})</source>
+      <translation>het opzoeken is mislukt ({kind})</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/lookup.py" line="187" />
+      <source>{seconds} s (1 hour)</source>
+      <translation>{seconds} s (1 uur)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/lookup.py" line="188" />
+      <source>{seconds} s ({hours} hours)</source>
+      <translation>{seconds} s ({hours} uur)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/lookup.py" line="192" />
+      <source>{seconds} s (1 minute)</source>
+      <translation>{seconds} s (1 minuut)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/lookup.py" line="193" />
+      <source>{seconds} s ({minutes} minutes)</source>
+      <translation>{seconds} s ({minutes} minuten)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/mailboxes.py" line="56" />
+      <source>(no subject)</source>
+      <translation>(geen onderwerp)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/mailboxes.py" line="108" />
+      <source>{address} cannot be opened on the source, although the admin account itself works.</source>
+      <translation>{address} kan op de oude server niet worden geopend, hoewel het beheerdersaccount zelf werkt.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/mailboxes.py" line="114" />
+      <source>Give {admin} full access to {address} on the source (Exchange: Add-MailboxPermission {address} -User {admin} -AccessRights FullAccess) and check that {address} is spelled as the source knows it; or remove it from the list.</source>
+      <translation>Geef {admin} volledige toegang tot {address} op de oude server (Exchange: Add-MailboxPermission {address} -User {admin} -AccessRights FullAccess) en controleer of {address} gespeld is zoals de oude server het kent; of haal het uit de lijst.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/mailboxes.py" line="124" />
+      <source>{address} cannot be opened on the source, although the server itself works.</source>
+      <translation>{address} kan op de oude server niet worden geopend, hoewel de server zelf werkt.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/mailboxes.py" line="130" />
+      <source>Correct the password of {address} in the mailbox list, or remove it from the list.</source>
+      <translation>Corrigeer het wachtwoord van {address} in de lijst met postvakken, of haal het uit de lijst.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/mailboxes.py" line="136" />
+      <source>{address} opens on the source with the admin account {admin}: {count} folders.</source>
+      <translation>{address} gaat op de oude server open met het beheerdersaccount {admin}: {count} mappen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/mailboxes.py" line="143" />
+      <source>{address} opens on the source with its own password: {count} folders.</source>
+      <translation>{address} gaat op de oude server open met het eigen wachtwoord: {count} mappen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/mailboxes.py" line="170" />
+      <source>Create {address} in Microsoft 365 (directory synchronisation with Microsoft Entra Connect, or the admin center) and give it a licence with Exchange Online, then run the checks again.</source>
+      <translation>Maak {address} aan in Microsoft 365 (adreslijstsynchronisatie met Microsoft Entra Connect, of het beheercentrum) en geef het een licentie met Exchange Online; voer daarna de controles opnieuw uit.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/mailboxes.py" line="176" />
+      <source>Create the mailbox {address} on the target (directory synchronisation must create every listed user before its mail can be copied), then run the checks again.</source>
+      <translation>Maak het postvak {address} aan op het nieuwe systeem (adreslijstsynchronisatie moet elke gebruiker uit de lijst aanmaken voordat de e-mail gekopieerd kan worden); voer daarna de controles opnieuw uit.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/mailboxes.py" line="183" />
+      <source>There is no mailbox {address} on the target that Mailstage can open (the target refused it while the account that checks it works).</source>
+      <translation>Er is op het nieuwe systeem geen postvak {address} dat Mailstage kan openen (het nieuwe systeem weigerde het, terwijl het account waarmee wordt gecontroleerd werkt).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/mailboxes.py" line="192" />
+      <source>{address} exists on the target and opens.</source>
+      <translation>{address} bestaat op het nieuwe systeem en gaat open.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/mailboxes.py" line="234" />
+      <source>{folders} folders, {messages} messages, {size} on the source; largest message {largest}.</source>
+      <translation>{folders} mappen, {messages} berichten, {size} op de oude server; grootste bericht {largest}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/mailboxes.py" line="245" />
+      <source>{listed} and {count} more</source>
+      <translation>{listed} en nog {count}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/mailboxes.py" line="247" />
+      <source>1 message is larger than the target accepts ({limit}) and will be skipped and reported: {listed}.</source>
+      <translation>1 bericht is groter dan het nieuwe systeem aanneemt ({limit}) en wordt overgeslagen en gemeld: {listed}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/mailboxes.py" line="254" />
+      <source>{count} messages are larger than the target accepts ({limit}) and will be skipped and reported: {listed}.</source>
+      <translation>{count} berichten zijn groter dan het nieuwe systeem aanneemt ({limit}) en worden overgeslagen en gemeld: {listed}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/mailboxes.py" line="263" />
+      <source>Ask the user of {address} to save these attachments elsewhere and delete the messages before the copy, or raise the target's message size limit; otherwise they stay on the old server only.</source>
+      <translation>Vraag de gebruiker van {address} deze bijlagen elders op te slaan en de berichten vóór het kopiëren te verwijderen, of verhoog de maximale berichtgrootte van het nieuwe systeem; anders blijven ze alleen op de oude server staan.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="41" />
+      <source>Not applicable: {path} is a folder on this computer, not a server.</source>
+      <translation>Niet van toepassing: {path} is een map op deze computer, geen server.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="61" />
+      <source>{host} is an IP address: there is no name to resolve.</source>
+      <translation>{host} is een IP-adres: er is geen naam om op te zoeken.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="79" />
+      <source>{host} resolves to {addresses} (TTL {ttl} s; asked {asked}).</source>
+      <translation>{host} verwijst naar {addresses} (TTL {ttl} s; gevraagd aan {asked}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="96" />
+      <source>{host} is not in DNS ({asked}), but this computer finds it at {addresses} (hosts file or its own resolver).</source>
+      <translation>{host} staat niet in DNS ({asked}), maar deze computer vindt het op {addresses} (hosts-bestand of de eigen resolver).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="106" />
+      <source>Other computers asking {nameserver} will not find {host}: add an A record for {host} there if the migration may also run elsewhere.</source>
+      <translation>Andere computers die {nameserver} vragen, vinden {host} niet: voeg daar een A-record voor {host} toe als de migratie ook elders kan draaien.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="117" />
+      <source>{host} could not be looked up: {problem}.</source>
+      <translation>{host} kon niet worden opgezocht: {problem}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="118" />
+      <source>Check this computer's network and DNS settings (or the --nameserver given), then run the checks again.</source>
+      <translation>Controleer de netwerk- en DNS-instellingen van deze computer (of de opgegeven --nameserver) en voer de controles daarna opnieuw uit.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="124" />
+      <source>The name {host} does not exist in DNS (asked {asked}) and this computer does not know it.</source>
+      <translation>De naam {host} bestaat niet in DNS (gevraagd aan {asked}) en deze computer kent hem niet.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="129" />
+      <source>Check the spelling of {host} in the endpoint's URL, or add an A record for {host} to your DNS (for a server inside your network: to the internal DNS this computer uses).</source>
+      <translation>Controleer de spelling van {host} in de URL van het eindpunt, of voeg een A-record voor {host} toe aan uw DNS (voor een server in uw netwerk: aan de interne DNS die deze computer gebruikt).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="143" />
+      <source>Check the port in the endpoint's URL (993 for IMAP over TLS, 143 for IMAP with STARTTLS), that the IMAP service runs on {host}, and that its firewall lets this computer connect to port {port}.</source>
+      <translation>Controleer de poort in de URL van het eindpunt (993 voor IMAP over TLS, 143 voor IMAP met STARTTLS), of de IMAP-service op {host} draait en of de firewall deze computer verbinding laat maken met poort {port}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="166" />
+      <source>{address} refused connections on port {port}: nothing listens there</source>
+      <translation>{address} weigerde verbindingen op poort {port}: daar luistert niets</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="175" />
+      <source>{address} did not answer on port {port} within {seconds:.0f} s (a firewall may drop the connection)</source>
+      <translation>{address} antwoordde niet op poort {port} binnen {seconds:.0f} s (misschien gooit een firewall de verbinding weg)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="186" />
+      <source>{address} port {port} cannot be reached ({reason})</source>
+      <translation>{address} poort {port} is niet bereikbaar ({reason})</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="196" />
+      <source>{host} accepts connections on port {port} ({address}, {ms:.0f} ms).</source>
+      <translation>{host} accepteert verbindingen op poort {port} ({address}, {ms:.0f} ms).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="232" />
+      <source>the server closed the connection without a greeting</source>
+      <translation>de server sloot de verbinding zonder begroeting</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="235" />
+      <source>it answered {answer} instead of an IMAP greeting</source>
+      <translation>hij antwoordde {answer} in plaats van een IMAP-begroeting</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="245" />
+      <source>the server closed the connection while listing its capabilities</source>
+      <translation>de server sloot de verbinding tijdens het opsommen van zijn mogelijkheden</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="251" />
+      <source>the server does not offer STARTTLS</source>
+      <translation>de server biedt geen STARTTLS aan</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="256" />
+      <source>the server closed the connection after STARTTLS</source>
+      <translation>de server sloot de verbinding na STARTTLS</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="259" />
+      <source>the server refused STARTTLS</source>
+      <translation>de server weigerde STARTTLS</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="286" />
+      <source>valid until {date} ({days} days from now)</source>
+      <translation>geldig tot {date} (nog {days} dagen)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="297" />
+      <source>{url} is set to plain text (?tls=none): the admin password and every message cross the network unencrypted.</source>
+      <translation>{url} staat op platte tekst (?tls=none): het beheerderswachtwoord en elk bericht gaan onversleuteld over het netwerk.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="302" />
+      <source>Use imaps://{host}:993 or imap://{host}:143 with STARTTLS if the server offers either; keep ?tls=none only on a network you trust.</source>
+      <translation>Gebruik imaps://{host}:993 of imap://{host}:143 met STARTTLS als de server een van beide aanbiedt; gebruik ?tls=none alleen op een netwerk dat u vertrouwt.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="310" />
+      <source>after STARTTLS</source>
+      <translation>na STARTTLS</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="310" />
+      <source>implicit TLS</source>
+      <translation>impliciete TLS</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="317" />
+      <source>{host} port {port}: {reason}, which the URL imap:// requires.</source>
+      <translation>{host} poort {port}: {reason}, terwijl de URL imap:// dat vereist.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="323" />
+      <source>Enable STARTTLS on the server, or use imaps://{host}:993 if it offers IMAP over TLS (only on a network you trust: add ?tls=none to the URL for plain text).</source>
+      <translation>Schakel STARTTLS in op de server, of gebruik imaps://{host}:993 als die IMAP over TLS aanbiedt (alleen op een netwerk dat u vertrouwt: voeg ?tls=none aan de URL toe voor platte tekst).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="331" />
+      <source>{host} port {port} is not an IMAP server: {reason}.</source>
+      <translation>{host} poort {port} is geen IMAP-server: {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="337" />
+      <source>Check the port in the URL: IMAP with STARTTLS is usually 143, IMAP over TLS 993 (imaps://).</source>
+      <translation>Controleer de poort in de URL: IMAP met STARTTLS is meestal 143, IMAP over TLS 993 (imaps://).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="345" />
+      <source>{host} port {port} accepted the connection but did not answer the IMAP greeting within {seconds:.0f} s.</source>
+      <translation>{host} poort {port} accepteerde de verbinding, maar gaf binnen {seconds:.0f} s geen IMAP-begroeting.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="352" />
+      <source>Make sure port {port} is the IMAP port of the mail server (143 with STARTTLS) and that the service is not hanging (restart it); a proxy or firewall may also swallow the traffic.</source>
+      <translation>Zorg dat poort {port} de IMAP-poort van de mailserver is (143 met STARTTLS) en dat de service niet vastzit (start hem opnieuw); ook een proxy of firewall kan het verkeer tegenhouden.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="359" />
+      <source>{host} port {port} accepted the connection but did not answer the TLS handshake within {seconds:.0f} s.</source>
+      <translation>{host} poort {port} accepteerde de verbinding, maar beantwoordde de TLS-handshake niet binnen {seconds:.0f} s.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="366" />
+      <source>Make sure port {port} is the IMAP port of the mail server (993 with TLS) and that the service is not hanging (restart it); a proxy or firewall may also swallow the traffic.</source>
+      <translation>Zorg dat poort {port} de IMAP-poort van de mailserver is (993 met TLS) en dat de service niet vastzit (start hem opnieuw); ook een proxy of firewall kan het verkeer tegenhouden.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="374" />
+      <source>The TLS handshake with {host} port {port} ({how}) failed: {reason}.</source>
+      <translation>De TLS-handshake met {host} poort {port} ({how}) is mislukt: {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="381" />
+      <source>Check that the port speaks TLS (993 for imaps://, 143 with STARTTLS for imap://) and that the server offers TLS 1.2 or newer.</source>
+      <translation>Controleer of de poort TLS spreekt (993 voor imaps://, 143 met STARTTLS voor imap://) en of de server TLS 1.2 of nieuwer aanbiedt.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="388" />
+      <source>The connection to {host} port {port} broke during the TLS handshake ({reason}).</source>
+      <translation>De verbinding met {host} poort {port} werd tijdens de TLS-handshake verbroken ({reason}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="394" />
+      <source>Run the checks again; if it stays, look at the mail server's log for TLS errors.</source>
+      <translation>Voer de controles opnieuw uit; blijft het, zoek dan in het logboek van de mailserver naar TLS-fouten.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="401" />
+      <source>subject {subject}; issuer {issuer}; valid {start} to {end}; SHA-256 {fingerprint}</source>
+      <translation>onderwerp {subject}; uitgever {issuer}; geldig van {start} tot {end}; SHA-256 {fingerprint}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="418" />
+      <source>{host} presented a different certificate than the one trusted for '{name}' ({certificate}).</source>
+      <translation>{host} toonde een ander certificaat dan het certificaat dat voor '{name}' wordt vertrouwd ({certificate}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="425" />
+      <source>If the server's certificate was replaced, confirm the new fingerprint with whoever manages the server and trust it: {command}. Otherwise do not continue: something may be intercepting the connection.</source>
+      <translation>Is het certificaat van de server vervangen, controleer de nieuwe vingerafdruk dan met de beheerder van de server en vertrouw hem: {command}. Ga anders niet verder: misschien onderschept iets de verbinding.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="435" />
+      <source>The pinned certificate of {host} is presented, but it expired on {date} ({certificate}).</source>
+      <translation>Het vastgezette certificaat van {host} wordt getoond, maar het is verlopen op {date} ({certificate}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="441" />
+      <source>Renew the certificate on {host}, then trust the new one with mailstage-cli endpoint trust {name}.</source>
+      <translation>Vernieuw het certificaat op {host} en vertrouw daarna het nieuwe met mailstage-cli endpoint trust {name}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="450" />
+      <source>{host} presents the certificate trusted for '{name}' ({protocol}, {how}; SHA-256 {fingerprint}; {validity}).</source>
+      <translation>{host} toont het certificaat dat voor '{name}' wordt vertrouwd ({protocol}, {how}; SHA-256 {fingerprint}; {validity}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="468" />
+      <source>{reason}. Certificate: {certificate}; issued for {names}.</source>
+      <translation>{reason}. Certificaat: {certificate}; uitgegeven voor {names}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="476" />
+      <source>Renew the certificate on {host} (it expired on {date}); until then, if you recognise it, trust exactly this certificate: {command}</source>
+      <translation>Vernieuw het certificaat op {host} (het is verlopen op {date}); vertrouw tot dan, als u het herkent, precies dit certificaat: {command}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="484" />
+      <source>Use a name the certificate was issued for ({names}) in the endpoint's URL, or install a certificate for {host} on the server; or trust exactly this certificate: {command}</source>
+      <translation>Gebruik in de URL van het eindpunt een naam waarvoor het certificaat is uitgegeven ({names}), of installeer op de server een certificaat voor {host}; of vertrouw precies dit certificaat: {command}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="492" />
+      <source>Install a certificate from a trusted authority on {host} (or your company's CA on this computer); or, if you recognise this one, trust exactly this certificate: {command}</source>
+      <translation>Installeer op {host} een certificaat van een vertrouwde uitgever (of de CA van uw organisatie op deze computer); of vertrouw, als u dit certificaat herkent, precies dit certificaat: {command}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="502" />
+      <source>{host} completes a TLS handshake only with old settings ({protocol}; {kind}). Certificate: {certificate}.</source>
+      <translation>{host} voltooit een TLS-handshake alleen met oude instellingen ({protocol}; {kind}). Certificaat: {certificate}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="510" />
+      <source>Enable TLS 1.2 or newer on {host}; or, for an old server you recognise, trust exactly this certificate (a trusted endpoint accepts older TLS): {command}</source>
+      <translation>Schakel TLS 1.2 of nieuwer in op {host}; of vertrouw, voor een oude server die u herkent, precies dit certificaat (een vertrouwd eindpunt accepteert oudere TLS): {command}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="520" />
+      <source>The certificate of {host} verifies but expires soon: {validity} ({certificate}).</source>
+      <translation>Het certificaat van {host} is geldig, maar verloopt binnenkort: {validity} ({certificate}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="526" />
+      <source>Renew the certificate on {host} before {date}: a migration running then would stop.</source>
+      <translation>Vernieuw het certificaat op {host} vóór {date}: een migratie die dan loopt, zou stoppen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/servers.py" line="534" />
+      <source>{protocol} ({how}); certificate for {names} issued by {issuer}, {validity}; chain and host name verified.</source>
+      <translation>{protocol} ({how}); certificaat voor {names} uitgegeven door {issuer}, {validity}; keten en hostnaam gecontroleerd.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/sessions.py" line="48" />
+      <source>There is no password for the admin account {admin} of endpoint {name}.</source>
+      <translation>Er is geen wachtwoord voor het beheerdersaccount {admin} van eindpunt {name}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/sessions.py" line="53" />
+      <source>The password was never entered, or it was removed from the system's password store.</source>
+      <translation>Het wachtwoord is nooit ingevoerd, of het is uit de wachtwoordopslag van het systeem verwijderd.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/sessions.py" line="54" />
+      <source>Enter it again: mailstage-cli endpoint add {name} ... --password-stdin.</source>
+      <translation>Voer het opnieuw in: mailstage-cli endpoint add {name} ... --password-stdin.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/sessions.py" line="116" />
+      <source>The check waited too long for a free connection to the server.</source>
+      <translation>De controle heeft te lang gewacht op een vrije verbinding met de server.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/sessions.py" line="117" />
+      <source>Other checks held every connection the server allows.</source>
+      <translation>Andere controles hielden alle verbindingen bezet die de server toestaat.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/sessions.py" line="118" />
+      <source>Run the checks again with fewer mailboxes, or raise the server's connection limit.</source>
+      <translation>Voer de controles opnieuw uit met minder postvakken, of verhoog de verbindingslimiet van de server.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="81" />
+      <source>The source server's name resolves</source>
+      <translation>De naam van de oude server wordt gevonden</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="81" />
+      <source>The target server's name resolves</source>
+      <translation>De naam van de nieuwe server wordt gevonden</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="84" />
+      <source>The source server accepts connections</source>
+      <translation>De oude server accepteert verbindingen</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="86" />
+      <source>The target server accepts connections</source>
+      <translation>De nieuwe server accepteert verbindingen</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="90" />
+      <source>The source server's TLS certificate is trusted</source>
+      <translation>Het TLS-certificaat van de oude server wordt vertrouwd</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="91" />
+      <source>The target server's TLS certificate is trusted</source>
+      <translation>Het TLS-certificaat van de nieuwe server wordt vertrouwd</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="93" />
+      <source>The source admin account logs in</source>
+      <translation>Het beheerdersaccount van de oude server kan zich aanmelden</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="93" />
+      <source>The target admin account logs in</source>
+      <translation>Het beheerdersaccount van de nieuwe server kan zich aanmelden</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="95" />
+      <source>What the source server offers</source>
+      <translation>Wat de oude server aanbiedt</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="95" />
+      <source>What the target server offers</source>
+      <translation>Wat de nieuwe server aanbiedt</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="97" />
+      <source>The source server allows {planned} sessions at once</source>
+      <translation>De oude server staat {planned} sessies tegelijk toe</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="98" />
+      <source>The target server allows {planned} sessions at once</source>
+      <translation>De nieuwe server staat {planned} sessies tegelijk toe</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="120" />
+      <source>Check this computer's DNS settings (or the --nameserver given): the DNS server does not answer.</source>
+      <translation>Controleer de DNS-instellingen van deze computer (of de opgegeven --nameserver): de DNS-server antwoordt niet.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="131" />
+      <source>Let this computer through the firewall to {host} port {port}.</source>
+      <translation>Laat deze computer door de firewall naar {host} poort {port}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="144" />
+      <source>Make sure {host} port {port} is the IMAP port of the mail server and that the service is not hanging.</source>
+      <translation>Zorg dat {host} poort {port} de IMAP-poort van de mailserver is en dat de service niet vastzit.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="164" />
+      <source>Mail for the domain (MX)</source>
+      <translation>E-mail voor het domein (MX)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="171" />
+      <source>Autodiscover for Outlook</source>
+      <translation>Autodiscover voor Outlook</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="181" />
+      <source>Domain verification (TXT)</source>
+      <translation>Domeinverificatie (TXT)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="203" />
+      <source>The source server accepts the connection but does not complete the login: look at its log.</source>
+      <translation>De oude server accepteert de verbinding, maar rondt het aanmelden niet af: kijk in het logboek van de server.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="207" />
+      <source>The target server accepts the connection but does not complete the login: look at its log.</source>
+      <translation>De nieuwe server accepteert de verbinding, maar rondt het aanmelden niet af: kijk in het logboek van de server.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="226" />
+      <source>Opening {planned} sessions took too long: lower Maximum concurrent migrations, or check the server's load.</source>
+      <translation>Het openen van {planned} sessies duurde te lang: verlaag Maximaal aantal gelijktijdige migraties, of controleer de belasting van de server.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="272" />
+      <source>Admin access on the source</source>
+      <translation>Beheerderstoegang op de oude server</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="284" />
+      <source>Size on the source</source>
+      <translation>Grootte op de oude server</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="299" />
+      <source>Exists on the target (directory synchronisation)</source>
+      <translation>Bestaat op het nieuwe systeem (adreslijstsynchronisatie)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="310" />
+      <source>{count} listed mailboxes</source>
+      <translation>{count} postvakken in de lijst</translation>
+    </message>
+    <message>
+      <location filename="../../engine/checks/suite.py" line="312" />
+      <source>Estimated duration</source>
+      <translation>Geschatte duur</translation>
+    </message>
+  </context>
+</TS>
