@@ -8,8 +8,9 @@ over the mailboxes copied at once, give the estimate. The wizard's Batch page sh
 
 from __future__ import annotations
 
+import datetime as dt
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -18,6 +19,7 @@ from engine.checks.logins import describe_size
 from engine.checks.sessions import SessionSlots, open_session
 from engine.connectors.base import Connector, ListingRequest
 from engine.endpoints import Endpoint
+from engine.plan import DateRange
 from engine.text import T, Text
 
 
@@ -119,6 +121,27 @@ def estimate_duration(messages: int, size: int, mailboxes: int, parallel: int, s
     serial = (messages * per_message + size * per_byte) * WRITE_FACTOR
     lanes = max(1, min(parallel, mailboxes))
     return Estimate(serial / lanes, mailboxes, messages, size, lanes, sample)
+
+
+def in_date_range(by_month: Mapping[str, Sequence[int]], dates: DateRange) -> tuple[int, int]:
+    """Messages and bytes of a `mailbox.size` result's `by_month` counts ("2024-03" -> [messages,
+    bytes]) that fall in DATES. A month the range covers in part counts by the share of its days; a
+    message without a readable date counts (the copy takes it too)."""
+    messages = size = 0.0
+    for key, (count, nbytes) in by_month.items():
+        share = 1.0 if not key or not dates else _month_share(key, dates)
+        messages += count * share
+        size += nbytes * share
+    return round(messages), round(size)
+
+
+def _month_share(key: str, dates: DateRange) -> float:
+    year, month = (int(part) for part in key.split("-"))
+    first = dt.date(year, month, 1)
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    start = max(first, dates.first) if dates.first else first
+    end = min(last, dates.last) if dates.last else last
+    return max(0, (end - start).days + 1) / ((last - first).days + 1)
 
 
 def describe_duration(seconds: float) -> str:

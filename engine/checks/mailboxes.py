@@ -16,6 +16,7 @@ from engine.checks.framework import CheckContext, CheckKey, Verdict, failed, pas
 from engine.checks.logins import describe_size
 from engine.checks.sessions import SessionSlots, open_session
 from engine.connectors.base import Connector, ListingRequest
+from engine.connectors.dates import internaldate_day
 from engine.endpoints import Endpoint, EndpointKind
 from engine.errors import MailstageError
 from engine.text import T, Text, join
@@ -219,10 +220,15 @@ def check_size(
             total = 0
             largest = 0
             too_large: dict[str, list[int]] = {}
+            by_month: dict[str, list[int]] = {}  # "2024-03" -> [messages, bytes], for a date range
             for folder, listing in listings.items():
                 for message in listing.new:
                     messages += 1
                     total += message.size
+                    day = internaldate_day(message.internaldate)
+                    month = by_month.setdefault(f"{day:%Y-%m}" if day else "", [0, 0])
+                    month[0] += 1
+                    month[1] += message.size
                     largest = max(largest, message.size)
                     if limit and message.size > limit:
                         too_large.setdefault(folder, []).append(message.uid)
@@ -238,7 +244,13 @@ def check_size(
             size=describe_size(total),
             largest=describe_size(largest),
         )
-        data = {"folders": len(folders), "messages": messages, "bytes": total, "too_large": count_large}
+        data = {
+            "folders": len(folders),
+            "messages": messages,
+            "bytes": total,
+            "too_large": count_large,
+            "by_month": by_month,
+        }
         if count_large:
             listed: str = join("; ", (summary.describe() for summary in named))
             if count_large > len(named):

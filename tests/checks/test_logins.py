@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import logging
@@ -10,9 +11,10 @@ import ssl
 import pytest
 
 from engine.checks import CheckReport, CheckSetup, Status, build_checks, run_checks
-from engine.checks.estimate import Sample, describe_duration, estimate_duration
+from engine.checks.estimate import Sample, describe_duration, estimate_duration, in_date_range
 from engine.endpoints import AdminLoginStyle, Endpoint, secret_key
 from engine.keystore import SecretStore
+from engine.plan import ALL_DATES, DateRange
 from tests.checks.conftest import imaps
 from tests.rig.corpus import CorpusGenerator, seed_imap
 from tests.rig.dovecot import MASTER_PASSWORD, DovecotServer
@@ -72,6 +74,12 @@ def test_a_ready_setup_passes_every_check_with_evidence(
     size = report.find("mailbox.size", alice)
     assert size.data["messages"] == messages
     assert f"{messages} messages" in size.evidence
+    # Counted by month too, so a batch with a date range can be sized before it runs.
+    by_month = size.data["by_month"]
+    assert sum(m for m, _ in by_month.values()) == messages
+    assert sum(b for _, b in by_month.values()) == size.data["bytes"]
+    assert all(key[:2] == "20" and key[4] == "-" for key in by_month)
+    assert in_date_range(by_month, ALL_DATES) == (messages, size.data["bytes"])
     estimate = report.find("estimate.duration")
     assert estimate.evidence.startswith("About ")
     assert "with 1 at once, from a sample of" in estimate.evidence
@@ -175,6 +183,18 @@ def test_the_estimate_fits_cost_per_message_and_per_byte() -> None:
     assert describe_duration(3 * 3600 + 600) == "3 h 10 min"
     assert describe_duration(20) == "under a minute"
     assert describe_duration(3 * 86400) == "3 days 0 h"
+
+
+def test_a_date_range_counts_whole_months_and_the_covered_share_of_partial_ones() -> None:
+    by_month = {"2024-01": [31, 3100], "2024-02": [10, 2900], "2024-03": [5, 500], "": [2, 20]}
+    everything = in_date_range(by_month, ALL_DATES)
+    assert everything == (48, 6520)
+    # February 2024 has 29 days: from the 16th on is 14 of them; no date is counted in any range.
+    february_on = in_date_range(by_month, DateRange(first=dt.date(2024, 2, 16)))
+    assert february_on == (round(10 * 14 / 29 + 5 + 2), round(2900 * 14 / 29 + 500 + 20))
+    january = in_date_range(by_month, DateRange(dt.date(2024, 1, 1), dt.date(2024, 1, 31)))
+    assert january == (33, 3120)
+    assert in_date_range(by_month, DateRange(last=dt.date(2023, 12, 31))) == (2, 20)
 
 
 def test_local_folder_endpoints_are_checked_as_folders(tmp_path) -> None:  # type: ignore[no-untyped-def]
