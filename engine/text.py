@@ -60,3 +60,35 @@ def join(separator: str, parts: Iterable[str]) -> Text:
     items = list(parts)
     template = separator.replace("{", "{{").replace("}", "}}").join(f"{{p{i}}}" for i in range(len(items)))
     return Text(template, {f"p{i}": part for i, part in enumerate(items)})
+
+
+def to_data(value: str) -> Any:
+    """VALUE in a JSON-friendly form that `from_data` turns back into the same `Text` (a plain `str`
+    stays itself), so a saved text can be shown translated again after a restart."""
+    if not isinstance(value, Text):
+        return value
+    params = {
+        key: to_data(param)
+        if isinstance(param, Text)
+        else param
+        if isinstance(param, int | float)
+        else str(param)
+        for key, param in value.params.items()
+    }
+    return {"template": value.template, "params": params}
+
+
+def from_data(data: Any) -> str:
+    """The `Text` (or `str`) that `to_data` saved; anything unreadable gives an empty string."""
+    if isinstance(data, str):
+        return data
+    if not isinstance(data, dict) or not isinstance(data.get("template"), str):
+        return ""
+    params = data.get("params")
+    params = params if isinstance(params, dict) else {}
+    try:
+        return Text(
+            data["template"], {key: from_data(p) if isinstance(p, dict) else p for key, p in params.items()}
+        )
+    except (KeyError, IndexError, ValueError):
+        return ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 
-from engine.text import T, Text, join
+from engine.text import T, Text, from_data, join, to_data
 
 
 def test_text_is_a_str_with_the_english_value() -> None:
@@ -58,3 +58,13 @@ def test_with_params_changes_only_the_parameters() -> None:
     masked = text.with_params(lambda value: value.replace("secret123", "********"))
     assert masked == "The server said: ******** rejected"
     assert masked.template == text.template
+
+
+def test_a_text_saved_as_data_comes_back_with_its_template() -> None:
+    text = T("{who} logged in in {ms:.0f} ms.", who=T("the admin account {user}", user="migadmin"), ms=12.5)
+    data = json.loads(json.dumps(to_data(text)))
+    back = from_data(data)
+    assert isinstance(back, Text) and back == text
+    assert back.params["who"].template == "the admin account {user}"
+    assert to_data("plain") == "plain" and from_data("plain") == "plain"
+    assert from_data({"template": "{missing}", "params": {}}) == ""  # unreadable: nothing, not a crash

@@ -3,6 +3,8 @@ evidence and the fix (seed steps 1 and 3, "Aandachtspunten"). Failures block; wa
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +32,7 @@ from engine.checks import (
     with_dependents,
 )
 from engine.checks.lookup import Nameserver
+from engine.text import from_data, to_data
 from gui.bridge import Task, TaskState
 from gui.context import WizardContext
 from gui.engine_text import translated
@@ -134,13 +137,14 @@ class ChecksPage(MigrationPage):
         self._items = {}
         self._show_domain()
         for saved in project.checks.results:
+            texts = _saved_texts(saved)
             self._show_result(
                 CheckResult(
                     saved.get("id", ""),
-                    saved.get("subject", ""),
+                    texts.get("subject") or saved.get("subject", ""),
                     Status(saved.get("status", "skip")),
-                    saved.get("evidence", ""),
-                    saved.get("fix", ""),
+                    texts.get("evidence") or saved.get("evidence", ""),
+                    texts.get("fix") or saved.get("fix", ""),
                 )
             )
         self._show_summary()
@@ -247,7 +251,7 @@ class ChecksPage(MigrationPage):
         summary = report.summary()
         checks.passed, checks.warned = summary["pass"], summary["warn"]
         checks.failed, checks.skipped = summary["fail"], summary["skip"]
-        checks.results = [result.as_dict() for result in report.results]
+        checks.results = [_saved(result) for result in report.results]
         # The results count only for what was checked: if the admin changed something meanwhile,
         # the signature no longer matches and the checks must run again.
         checks.ran_for = self._run_signature if not report.cancelled else ""
@@ -288,6 +292,7 @@ class ChecksPage(MigrationPage):
             if text:
                 child = QTreeWidgetItem(item, [text])
                 child.setFirstColumnSpanned(True)
+                child.setToolTip(0, text)  # a long sentence is elided in the row; the tooltip has it whole
         item.setExpanded(result.status in (Status.FAIL, Status.WARN))
 
     def _show_summary(self) -> None:
@@ -319,3 +324,23 @@ class ChecksPage(MigrationPage):
     def stop_for_close(self) -> None:
         if self.task is not None:
             self.task.cancel()
+
+
+def _saved(result: CheckResult) -> dict[str, str]:
+    """RESULT as the project keeps it: the contract's JSON object (English), plus its texts'
+    templates and parameters, so a reopened project shows them in the admin's language again."""
+    saved = result.as_dict()
+    parts = ("subject", "evidence", "fix")
+    saved["texts"] = json.dumps({part: to_data(getattr(result, part)) for part in parts}, ensure_ascii=False)
+    return saved
+
+
+def _saved_texts(saved: dict[str, str]) -> dict[str, str]:
+    """The translatable texts `_saved` kept (empty for a project saved before there were any)."""
+    try:
+        data = json.loads(saved.get("texts", "") or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {part: text for part, value in data.items() if (text := from_data(value))}

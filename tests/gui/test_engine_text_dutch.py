@@ -3,6 +3,7 @@ a sentence nobody translated, or a translation that does not fit, shows in Engli
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import threading
@@ -17,6 +18,7 @@ from engine.errors import MailstageError
 from engine.text import T
 from gui.engine_text import translated
 from gui.errors import ErrorView
+from gui.flow import MigrationProject
 from tests.gui.test_checks_page import folder_project, items, run_checks_page
 
 
@@ -43,6 +45,12 @@ def test_the_checks_page_shows_real_check_results_in_dutch(
     # The results kept for the project and the CLI stay English.
     saved = {result["id"]: result for result in project.checks.results}
     assert saved["domain.mx"]["evidence"].startswith("nomx.test has no MX record")
+    # A project saved and opened again shows them in Dutch again.
+    reopened = MigrationProject.from_json(json.loads(json.dumps(project.to_json())))
+    page.show_project(reopened)
+    again = _children(items(page)["domain.mx"])
+    assert again[0].startswith("nomx.test heeft geen MX-record"), again
+    assert again[1].startswith("Wat te doen: Voeg voor nomx.test een MX-record toe"), again
 
 
 @pytest.mark.parametrize("language", ["nl"], indirect=True)
