@@ -170,6 +170,14 @@ class CutoverPage(MigrationPage):
                 ),
             ),
             CutoverStep(
+                "lastsync",
+                self.tr("Sync the batch one last time"),
+                self.tr(
+                    "Once forwarding is set, new mail no longer reaches the old mailboxes. Go back to the "
+                    "report and click Sync again: the last sync brings over what arrived in between."
+                ),
+            ),
+            CutoverStep(
                 "convert",
                 self.tr("Convert the old mailboxes to mail users"),
                 self.tr(

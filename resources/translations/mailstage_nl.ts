@@ -148,62 +148,62 @@
       <translation>Laatste dag</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="169" />
-      <source>Tip: copy the last year first, so users can start in their new mailbox sooner. Running this batch again later with an earlier first day, or with All messages, copies the rest; nothing is copied twice.</source>
-      <translation>Tip: kopieer eerst het afgelopen jaar, dan kunnen gebruikers eerder in hun nieuwe postvak aan de slag. Voert u deze batch later opnieuw uit met een eerdere eerste dag, of met Alle berichten, dan wordt de rest gekopieerd; niets wordt twee keer gekopieerd.</translation>
+      <location filename="../../gui/pages/batch.py" line="171" />
+      <source>Tip: copy the last year first, so users can start in their new mailbox sooner. When the batch is done, “{button}” on its report copies the rest; nothing is copied twice.</source>
+      <translation>Tip: kopieer eerst het afgelopen jaar, dan kunnen gebruikers eerder in hun nieuwe postvak aan de slag. Als de batch klaar is, kopieert “{button}” in het rapport de rest; niets wordt twee keer gekopieerd.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="178" />
+      <location filename="../../gui/pages/batch.py" line="179" />
       <source>The range ends before it begins, so it would copy nothing: choose a last day on or after the first day, or untick one of them.</source>
       <translation>Het bereik eindigt voordat het begint en zou dus niets kopiëren: kies een laatste dag op of na de eerste dag, of vink er een uit.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="282" />
+      <location filename="../../gui/pages/batch.py" line="283" />
       <source>Copy &lt;b&gt;{count}&lt;/b&gt; mailboxes from &lt;b&gt;{source}&lt;/b&gt; to &lt;b&gt;{target}&lt;/b&gt;, {parallel} at a time.</source>
       <translation>&lt;b&gt;{count}&lt;/b&gt; postvakken kopiëren van &lt;b&gt;{source}&lt;/b&gt; naar &lt;b&gt;{target}&lt;/b&gt;, {parallel} tegelijk.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="293" />
+      <location filename="../../gui/pages/batch.py" line="294" />
       <source>About {messages} messages ({size}).</source>
       <translation>Ongeveer {messages} berichten ({size}).</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="297" />
+      <location filename="../../gui/pages/batch.py" line="298" />
       <source>Estimated duration: {duration}.</source>
       <translation>Geschatte duur: {duration}.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="302" />
+      <location filename="../../gui/pages/batch.py" line="303" />
       <source>Left out: {folders}.</source>
       <translation>Weggelaten: {folders}.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="309" />
+      <location filename="../../gui/pages/batch.py" line="310" />
       <source>Only messages received from {first} through {last}.</source>
       <translation>Alleen berichten ontvangen van {first} tot en met {last}.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="316" />
+      <location filename="../../gui/pages/batch.py" line="317" />
       <source>Only messages received on or after {first}; older ones can follow in a later run.</source>
       <translation>Alleen berichten ontvangen op of na {first}; oudere kunnen volgen als u de batch later opnieuw uitvoert.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="321" />
+      <location filename="../../gui/pages/batch.py" line="322" />
       <source>Only messages received on or before {last}; newer ones are not copied.</source>
       <translation>Alleen berichten ontvangen op of vóór {last}; nieuwere worden niet gekopieerd.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="328" />
+      <location filename="../../gui/pages/batch.py" line="329" />
       <source>The batch starts at {time}; leave Mailstage open.</source>
       <translation>De batch start om {time}; laat Mailstage openstaan.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="333" />
+      <location filename="../../gui/pages/batch.py" line="334" />
       <source>The batch starts when you click Start migration.</source>
       <translation>De batch start wanneer u op Migratie starten klikt.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="336" />
+      <location filename="../../gui/pages/batch.py" line="337" />
       <source>Nothing on the old server is changed. Running the batch again later copies only what is new.</source>
       <translation>Er verandert niets op de oude server. Als u de batch later opnieuw uitvoert, wordt alleen gekopieerd wat nieuw is.</translation>
     </message>
@@ -462,77 +462,77 @@
   <context>
     <name>CheckTitle</name>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="682" />
+      <location filename="../../gui/pages/endpoint.py" line="683" />
       <source>The server's name is found (DNS)</source>
       <translation>De naam van de server wordt gevonden (DNS)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="683" />
+      <location filename="../../gui/pages/endpoint.py" line="684" />
       <source>The server accepts connections</source>
       <translation>De server accepteert verbindingen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="684" />
+      <location filename="../../gui/pages/endpoint.py" line="685" />
       <source>The server's certificate is trusted</source>
       <translation>Het certificaat van de server wordt vertrouwd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="685" />
+      <location filename="../../gui/pages/endpoint.py" line="686" />
       <source>The administrator can log in</source>
       <translation>De beheerder kan zich aanmelden</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="686" />
+      <location filename="../../gui/pages/endpoint.py" line="687" />
       <source>What the server offers</source>
       <translation>Wat de server biedt</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="687" />
+      <location filename="../../gui/pages/endpoint.py" line="688" />
       <source>Enough connections at the same time</source>
       <translation>Genoeg verbindingen tegelijk</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="688" />
+      <location filename="../../gui/pages/endpoint.py" line="689" />
       <source>The mailbox can be opened on the old server</source>
       <translation>Het postvak kan op de oude server worden geopend</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="691" />
+      <location filename="../../gui/pages/endpoint.py" line="692" />
       <source>The mailbox exists on the new system</source>
       <translation>Het postvak bestaat op het nieuwe systeem</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="692" />
+      <location filename="../../gui/pages/endpoint.py" line="693" />
       <source>Size of the mailbox</source>
       <translation>Grootte van het postvak</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="693" />
+      <location filename="../../gui/pages/endpoint.py" line="694" />
       <source>Mail for the domain (MX)</source>
       <translation>E-mail voor het domein (MX)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="694" />
+      <location filename="../../gui/pages/endpoint.py" line="695" />
       <source>Autodiscover for Outlook</source>
       <translation>Automatisch opsporen voor Outlook</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="695" />
+      <location filename="../../gui/pages/endpoint.py" line="696" />
       <source>Domain verification (TXT)</source>
       <translation>Domeinverificatie (TXT)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="696" />
+      <location filename="../../gui/pages/endpoint.py" line="697" />
       <source>Estimated duration</source>
       <translation>Geschatte duur</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="700" />
+      <location filename="../../gui/pages/endpoint.py" line="701" />
       <source>Old server: {check}</source>
       <translation>Oude server: {check}</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="702" />
+      <location filename="../../gui/pages/endpoint.py" line="703" />
       <source>New system: {check}</source>
       <translation>Nieuw systeem: {check}</translation>
     </message>
@@ -540,137 +540,137 @@
   <context>
     <name>ChecksPage</name>
     <message>
-      <location filename="../../gui/pages/checks.py" line="53" />
+      <location filename="../../gui/pages/checks.py" line="57" />
       <source>Check that everything is ready</source>
       <translation>Controleren of alles klaar is</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="56" />
+      <location filename="../../gui/pages/checks.py" line="60" />
       <source>Mailstage checks both servers, every mailbox in the list and your domain, so that problems show up now and not halfway through a batch.</source>
       <translation>Mailstage controleert beide servers, elk postvak in de lijst en uw domein, zodat problemen nu aan het licht komen en niet halverwege een batch.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="68" />
+      <location filename="../../gui/pages/checks.py" line="72" />
       <source>Mail &amp;domain (optional):</source>
       <translation>E-mail&amp;domein (optioneel):</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="71" />
+      <location filename="../../gui/pages/checks.py" line="75" />
       <source>Mail domain</source>
       <translation>E-maildomein</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="72" />
+      <location filename="../../gui/pages/checks.py" line="76" />
       <source>contoso.nl</source>
       <translation>contoso.nl</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="73" />
+      <location filename="../../gui/pages/checks.py" line="77" />
       <source>Also check the domain's MX and Autodiscover records.</source>
       <translation>Ook de MX- en Automatisch opsporen-records van het domein controleren.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="76" />
+      <location filename="../../gui/pages/checks.py" line="80" />
       <source>&amp;Run the checks</source>
       <translation>Controles &amp;uitvoeren</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="78" />
+      <location filename="../../gui/pages/checks.py" line="82" />
       <source>Run the checks</source>
       <translation>Controles uitvoeren</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="80" />
+      <location filename="../../gui/pages/checks.py" line="84" />
       <source>Run the selected check &amp;again</source>
       <translation>Geselecteerde controle &amp;opnieuw uitvoeren</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="82" />
+      <location filename="../../gui/pages/checks.py" line="86" />
       <source>Run the selected check again</source>
       <translation>Geselecteerde controle opnieuw uitvoeren</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="93" />
+      <location filename="../../gui/pages/checks.py" line="97" />
       <source>Checks done</source>
       <translation>Uitgevoerde controles</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="99" />
+      <location filename="../../gui/pages/checks.py" line="103" />
       <source>Check results</source>
       <translation>Resultaten van de controles</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="101" />
+      <location filename="../../gui/pages/checks.py" line="105" />
       <source>Result</source>
       <translation>Resultaat</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="101" />
+      <location filename="../../gui/pages/checks.py" line="105" />
       <source>Check</source>
       <translation>Controle</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="101" />
+      <location filename="../../gui/pages/checks.py" line="105" />
       <source>For</source>
       <translation>Voor</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="113" />
+      <location filename="../../gui/pages/checks.py" line="117" />
       <source>I have read the &amp;warnings and want to go on anyway</source>
       <translation>Ik heb de &amp;waarschuwingen gelezen en wil toch doorgaan</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="115" />
+      <location filename="../../gui/pages/checks.py" line="119" />
       <source>I have read the warnings and want to go on anyway</source>
       <translation>Ik heb de waarschuwingen gelezen en wil toch doorgaan</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="200" />
+      <location filename="../../gui/pages/checks.py" line="205" />
       <source>Running...</source>
       <translation>Bezig...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="215" />
+      <location filename="../../gui/pages/checks.py" line="220" />
       <source>Checking...</source>
       <translation>Bezig met controleren...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="268" />
+      <location filename="../../gui/pages/checks.py" line="273" />
       <source>Passed</source>
       <translation>Geslaagd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="269" />
+      <location filename="../../gui/pages/checks.py" line="274" />
       <source>Warning</source>
       <translation>Waarschuwing</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="270" />
+      <location filename="../../gui/pages/checks.py" line="275" />
       <source>Failed</source>
       <translation>Mislukt</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="271" />
+      <location filename="../../gui/pages/checks.py" line="276" />
       <source>Skipped</source>
       <translation>Overgeslagen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="285" />
+      <location filename="../../gui/pages/checks.py" line="290" />
       <source>What to do: {fix}</source>
       <translation>Wat te doen: {fix}</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="296" />
+      <location filename="../../gui/pages/checks.py" line="302" />
       <source>The checks have not run yet.</source>
       <translation>De controles zijn nog niet uitgevoerd.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="299" />
+      <location filename="../../gui/pages/checks.py" line="305" />
       <source>You changed the settings or the list since these results: run the checks again.</source>
       <translation>U hebt de instellingen of de lijst gewijzigd sinds deze resultaten: voer de controles opnieuw uit.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/checks.py" line="304" />
+      <location filename="../../gui/pages/checks.py" line="310" />
       <source>{passed} passed, {warned} with a warning, {failed} failed, {skipped} skipped.</source>
       <translation>{passed} geslaagd, {warned} met een waarschuwing, {failed} mislukt, {skipped} overgeslagen.</translation>
     </message>
@@ -678,212 +678,222 @@
   <context>
     <name>CutoverPage</name>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="54" />
+      <location filename="../../gui/pages/cutover.py" line="55" />
       <source>Switch the migrated users over</source>
       <translation>De gemigreerde gebruikers overzetten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="57" />
+      <location filename="../../gui/pages/cutover.py" line="58" />
       <source>These steps finish the move of this batch. Tick each step when it is done; Mailstage remembers where you are, so you can close it and come back.</source>
       <translation>Met deze stappen rondt u de verhuizing van deze batch af. Vink elke stap aan als die klaar is; Mailstage onthoudt waar u bent, zodat u kunt afsluiten en later terugkomen.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="69" />
+      <location filename="../../gui/pages/cutover.py" line="70" />
       <source>Steps after the migration</source>
       <translation>Stappen na de migratie</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="94" />
+      <location filename="../../gui/pages/cutover.py" line="95" />
       <source>Mail &amp;domain:</source>
       <translation>E-mail&amp;domein:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="97" />
+      <location filename="../../gui/pages/cutover.py" line="98" />
       <source>Mail domain</source>
       <translation>E-maildomein</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="98" />
+      <location filename="../../gui/pages/cutover.py" line="99" />
       <source>contoso.nl</source>
       <translation>contoso.nl</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="101" />
+      <location filename="../../gui/pages/cutover.py" line="102" />
       <source>Check &amp;MX and Autodiscover now</source>
       <translation>&amp;MX en Automatisch opsporen nu controleren</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="103" />
+      <location filename="../../gui/pages/cutover.py" line="104" />
       <source>Check MX and Autodiscover now</source>
       <translation>MX en Automatisch opsporen nu controleren</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="111" />
+      <location filename="../../gui/pages/cutover.py" line="112" />
       <source>&amp;Routing domain of the new system:</source>
       <translation>&amp;Routeringsdomein van het nieuwe systeem:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="114" />
+      <location filename="../../gui/pages/cutover.py" line="115" />
       <source>Routing domain of the new system</source>
       <translation>Routeringsdomein van het nieuwe systeem</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="115" />
+      <location filename="../../gui/pages/cutover.py" line="116" />
       <source>for example contoso.mail.onmicrosoft.com</source>
       <translation>bijvoorbeeld contoso.mail.onmicrosoft.com</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="118" />
+      <location filename="../../gui/pages/cutover.py" line="119" />
       <source>Forwarding and the mail users point at each user's address in this domain. Leave it empty when the new addresses differ from the old ones already.</source>
       <translation>Het doorsturen en de e-mailgebruikers wijzen naar het adres van elke gebruiker in dit domein. Laat het leeg als de nieuwe adressen al anders zijn dan de oude.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="123" />
+      <location filename="../../gui/pages/cutover.py" line="124" />
       <source>Save the cut-over &amp;scripts...</source>
       <translation>Overstapscripts &amp;opslaan...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="125" />
+      <location filename="../../gui/pages/cutover.py" line="126" />
       <source>Save the cut-over scripts</source>
       <translation>Overstapscripts opslaan</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="137" />
+      <location filename="../../gui/pages/cutover.py" line="138" />
       <source>Remember: out-of-office messages were not migrated. Ask the users of this batch to set theirs again in the new system.</source>
       <translation>Let op: afwezigheidsberichten zijn niet gemigreerd. Vraag de gebruikers van deze batch hun afwezigheidsbericht opnieuw in te stellen in het nieuwe systeem.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="142" />
+      <location filename="../../gui/pages/cutover.py" line="143" />
       <source>Start the &amp;next batch</source>
       <translation>Volgende &amp;batch starten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="144" />
+      <location filename="../../gui/pages/cutover.py" line="145" />
       <source>Start the next batch</source>
       <translation>Volgende batch starten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="157" />
+      <location filename="../../gui/pages/cutover.py" line="158" />
       <source>Check that every mailbox was migrated</source>
       <translation>Controleren of elk postvak is gemigreerd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="159" />
+      <location filename="../../gui/pages/cutover.py" line="160" />
       <source>The report shows each mailbox with its grade. Switch a user over only when the grade is Perfect or Good; look at the others first.</source>
       <translation>Het rapport toont elk postvak met zijn beoordeling. Zet een gebruiker pas over als de beoordeling Perfect of Goed is; bekijk de andere eerst.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="165" />
+      <location filename="../../gui/pages/cutover.py" line="166" />
       <source>Forward new mail to the new mailboxes</source>
       <translation>Nieuwe e-mail doorsturen naar de nieuwe postvakken</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="167" />
+      <location filename="../../gui/pages/cutover.py" line="168" />
       <source>Set the TargetAddress of each old mailbox to the new address, so mail that still arrives at the old server reaches the user.</source>
       <translation>Stel de TargetAddress van elk oud postvak in op het nieuwe adres, zodat e-mail die nog op de oude server binnenkomt de gebruiker bereikt.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="173" />
+      <location filename="../../gui/pages/cutover.py" line="174" />
+      <source>Sync the batch one last time</source>
+      <translation>De batch een laatste keer synchroniseren</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/cutover.py" line="176" />
+      <source>Once forwarding is set, new mail no longer reaches the old mailboxes. Go back to the report and click Sync again: the last sync brings over what arrived in between.</source>
+      <translation>Zodra het doorsturen is ingesteld, komt nieuwe e-mail niet meer in de oude postvakken aan. Ga terug naar het rapport en klik op Opnieuw synchroniseren: de laatste synchronisatie neemt mee wat er intussen is binnengekomen.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/cutover.py" line="182" />
       <source>Convert the old mailboxes to mail users</source>
       <translation>De oude postvakken converteren naar gebruikers met e-mail</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="175" />
+      <location filename="../../gui/pages/cutover.py" line="184" />
       <source>Turn each migrated Exchange mailbox into a mail-enabled user that points to the new mailbox, keeping its addresses. Outlook then finds the new mailbox through Autodiscover.</source>
       <translation>Zet elk gemigreerd Exchange-postvak om in een gebruiker met e-mail die naar het nieuwe postvak verwijst, met behoud van de adressen. Outlook vindt het nieuwe postvak dan via Automatisch opsporen.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="181" />
+      <location filename="../../gui/pages/cutover.py" line="190" />
       <source>Users create a new Outlook profile</source>
       <translation>Gebruikers maken een nieuw Outlook-profiel</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="183" />
+      <location filename="../../gui/pages/cutover.py" line="192" />
       <source>After the switch each user creates a new Outlook profile; Outlook then connects to the new system by itself. Phones and tablets need their account set up again too.</source>
       <translation>Na de overstap maakt elke gebruiker een nieuw Outlook-profiel; Outlook maakt dan zelf verbinding met het nieuwe systeem. Ook op telefoons en tablets moet het account opnieuw worden ingesteld.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="189" />
+      <location filename="../../gui/pages/cutover.py" line="198" />
       <source>Users set their out-of-office message again</source>
       <translation>Gebruikers stellen hun afwezigheidsbericht opnieuw in</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="191" />
+      <location filename="../../gui/pages/cutover.py" line="200" />
       <source>Out-of-office messages are not migrated. A user who had one switched on keeps it on, but with an empty text, until they write it again.</source>
       <translation>Afwezigheidsberichten worden niet gemigreerd. Bij een gebruiker die het had ingeschakeld, blijft het ingeschakeld, maar met een lege tekst, totdat hij het opnieuw schrijft.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="197" />
+      <location filename="../../gui/pages/cutover.py" line="206" />
       <source>Assign licences</source>
       <translation>Licenties toewijzen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="199" />
+      <location filename="../../gui/pages/cutover.py" line="208" />
       <source>On Microsoft 365, assign a licence to each migrated user within 30 days, or the mailbox stops working.</source>
       <translation>Wijs in Microsoft 365 binnen 30 dagen een licentie toe aan elke gemigreerde gebruiker, anders werkt het postvak niet meer.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="205" />
+      <location filename="../../gui/pages/cutover.py" line="214" />
       <source>Point the MX record to the new system</source>
       <translation>Het MX-record naar het nieuwe systeem laten verwijzen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="207" />
+      <location filename="../../gui/pages/cutover.py" line="216" />
       <source>When the last batch is done, change the domain's MX record so that mail is delivered to the new system directly. Lower its TTL to an hour a day ahead; the change can take up to 72 hours to reach everyone.</source>
       <translation>Wijzig na de laatste batch het MX-record van het domein, zodat e-mail rechtstreeks op het nieuwe systeem wordt bezorgd. Verlaag de TTL een dag van tevoren naar een uur; het kan tot 72 uur duren voordat de wijziging iedereen bereikt.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="215" />
+      <location filename="../../gui/pages/cutover.py" line="224" />
       <source>Point Autodiscover to the new system</source>
       <translation>Automatisch opsporen naar het nieuwe systeem laten verwijzen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="217" />
+      <location filename="../../gui/pages/cutover.py" line="226" />
       <source>Create or change the Autodiscover record so that Outlook finds the new mailboxes. Do this after the last batch, or users not yet migrated are sent to the new system.</source>
       <translation>Maak of wijzig het record voor Automatisch opsporen, zodat Outlook de nieuwe postvakken vindt. Doe dit na de laatste batch, anders worden gebruikers die nog niet zijn gemigreerd naar het nieuwe systeem gestuurd.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="224" />
+      <location filename="../../gui/pages/cutover.py" line="233" />
       <source>Remove the batch and go on</source>
       <translation>De batch verwijderen en verdergaan</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="226" />
+      <location filename="../../gui/pages/cutover.py" line="235" />
       <source>When every mailbox of the batch is switched over, the batch is done. Start the next batch with the same servers, or, after the last one, take the old servers out of service.</source>
       <translation>Als elk postvak van de batch is overgezet, is de batch klaar. Start de volgende batch met dezelfde servers of stel na de laatste batch de oude servers buiten gebruik.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="277" />
+      <location filename="../../gui/pages/cutover.py" line="286" />
       <source>Checked just now: looks right.</source>
       <translation>Zojuist gecontroleerd: ziet er goed uit.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="278" />
+      <location filename="../../gui/pages/cutover.py" line="287" />
       <source>Checked just now: needs attention.</source>
       <translation>Zojuist gecontroleerd: vraagt aandacht.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="279" />
+      <location filename="../../gui/pages/cutover.py" line="288" />
       <source>Checked just now: not right.</source>
       <translation>Zojuist gecontroleerd: niet in orde.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="280" />
+      <location filename="../../gui/pages/cutover.py" line="289" />
       <source>Could not be checked.</source>
       <translation>Kon niet worden gecontroleerd.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="284" />
+      <location filename="../../gui/pages/cutover.py" line="296" />
       <source>What to do:</source>
       <translation>Wat te doen:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="329" />
+      <location filename="../../gui/pages/cutover.py" line="341" />
       <source>Choose the folder for the cut-over scripts</source>
       <translation>Kies de map voor de overstapscripts</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="360" />
+      <location filename="../../gui/pages/cutover.py" line="372" />
       <source>Saved in %1 for the batch's mailboxes (%2): 1-Set-Forwarding.ps1, 2-Convert-ToMailUser.ps1 and mailboxes.csv. Read them, then run them in the Exchange Management Shell: first without -Apply to see what they would change.</source>
       <translation>Opgeslagen in %1 voor de postvakken van de batch (%2): 1-Set-Forwarding.ps1, 2-Convert-ToMailUser.ps1 en mailboxes.csv. Lees ze door en voer ze dan uit in de Exchange Management Shell: eerst zonder -Apply om te zien wat ze zouden wijzigen.</translation>
     </message>
@@ -891,409 +901,409 @@
   <context>
     <name>EndpointPage</name>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="63" />
+      <location filename="../../gui/pages/endpoint.py" line="64" />
       <source>Connect to the old mail server</source>
       <translation>Verbinding maken met de oude mailserver</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="66" />
+      <location filename="../../gui/pages/endpoint.py" line="67" />
       <source>Mailstage reads every mailbox from here and never changes anything on it. It needs an administrator account that can open every user's mailbox.</source>
       <translation>Mailstage leest hier elk postvak uit en verandert er nooit iets aan. Er is een beheerdersaccount nodig dat het postvak van elke gebruiker kan openen.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="71" />
+      <location filename="../../gui/pages/endpoint.py" line="72" />
       <source>Connect to the new mail system</source>
       <translation>Verbinding maken met het nieuwe e-mailsysteem</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="74" />
+      <location filename="../../gui/pages/endpoint.py" line="75" />
       <source>Mailstage writes the copied mail here. The users must already exist on the new system (directory synchronisation).</source>
       <translation>Mailstage schrijft de gekopieerde e-mail hierheen. De gebruikers moeten al op het nieuwe systeem bestaan (adreslijstsynchronisatie).</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="84" />
+      <location filename="../../gui/pages/endpoint.py" line="85" />
       <source>Kind of server</source>
       <translation>Soort server</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="87" />
+      <location filename="../../gui/pages/endpoint.py" line="88" />
       <source>IMAP server (Exchange 2003/2007 or any other)</source>
       <translation>IMAP-server (Exchange 2003/2007 of een andere)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="89" />
-      <location filename="../../gui/pages/endpoint.py" line="93" />
+      <location filename="../../gui/pages/endpoint.py" line="90" />
+      <location filename="../../gui/pages/endpoint.py" line="94" />
       <source>Local folder (Maildir archive)</source>
       <translation>Lokale map (Maildir-archief)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="91" />
+      <location filename="../../gui/pages/endpoint.py" line="92" />
       <source>Microsoft 365 (Exchange Online)</source>
       <translation>Microsoft 365 (Exchange Online)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="92" />
+      <location filename="../../gui/pages/endpoint.py" line="93" />
       <source>IMAP server</source>
       <translation>IMAP-server</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="94" />
+      <location filename="../../gui/pages/endpoint.py" line="95" />
       <source>&amp;Kind of server:</source>
       <translation>S&amp;oort server:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="103" />
-      <location filename="../../gui/pages/endpoint.py" line="500" />
+      <location filename="../../gui/pages/endpoint.py" line="104" />
+      <location filename="../../gui/pages/endpoint.py" line="501" />
       <source>Pass&amp;word:</source>
       <translation>Wachtwoor&amp;d:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="109" />
+      <location filename="../../gui/pages/endpoint.py" line="110" />
       <source>&amp;Forget</source>
       <translation>Ve&amp;rgeten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="111" />
+      <location filename="../../gui/pages/endpoint.py" line="112" />
       <source>Forget the trusted certificate</source>
       <translation>Het vertrouwde certificaat vergeten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="118" />
+      <location filename="../../gui/pages/endpoint.py" line="119" />
       <source>Certificate:</source>
       <translation>Certificaat:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="122" />
+      <location filename="../../gui/pages/endpoint.py" line="123" />
       <source>Maximum concurrent migrations</source>
       <translation>Maximaal aantal gelijktijdige migraties</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="124" />
+      <location filename="../../gui/pages/endpoint.py" line="125" />
       <source>How many mailboxes are copied at the same time. Microsoft's default is 20.</source>
       <translation>Hoeveel postvakken tegelijk worden gekopieerd. De standaardwaarde van Microsoft is 20.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="126" />
+      <location filename="../../gui/pages/endpoint.py" line="127" />
       <source>Maximum concurrent &amp;migrations:</source>
       <translation>Maximaal aantal &amp;gelijktijdige migraties:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="129" />
+      <location filename="../../gui/pages/endpoint.py" line="130" />
       <source>&amp;Test connection</source>
       <translation>Verbinding test&amp;en</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="131" />
+      <location filename="../../gui/pages/endpoint.py" line="132" />
       <source>Test connection</source>
       <translation>Verbinding testen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="141" />
+      <location filename="../../gui/pages/endpoint.py" line="142" />
       <source>Connection test results</source>
       <translation>Resultaten van de verbindingstest</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="143" />
+      <location filename="../../gui/pages/endpoint.py" line="144" />
       <source>Result</source>
       <translation>Resultaat</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="143" />
+      <location filename="../../gui/pages/endpoint.py" line="144" />
       <source>Check</source>
       <translation>Controle</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="184" />
+      <location filename="../../gui/pages/endpoint.py" line="185" />
       <source>mail.contoso.local</source>
       <translation>mail.contoso.local</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="184" />
+      <location filename="../../gui/pages/endpoint.py" line="185" />
       <source>imap.example.com</source>
       <translation>imap.example.com</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="187" />
+      <location filename="../../gui/pages/endpoint.py" line="188" />
       <source>&amp;Server:</source>
       <translation>&amp;Server:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="192" />
+      <location filename="../../gui/pages/endpoint.py" line="193" />
       <source>Security</source>
       <translation>Beveiliging</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="193" />
+      <location filename="../../gui/pages/endpoint.py" line="194" />
       <source>SSL/TLS (port 993)</source>
       <translation>SSL/TLS (poort 993)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="194" />
+      <location filename="../../gui/pages/endpoint.py" line="195" />
       <source>STARTTLS (port 143)</source>
       <translation>STARTTLS (poort 143)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="195" />
+      <location filename="../../gui/pages/endpoint.py" line="196" />
       <source>None: unencrypted (not recommended)</source>
       <translation>Geen: onversleuteld (niet aanbevolen)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="199" />
+      <location filename="../../gui/pages/endpoint.py" line="200" />
       <source>Port</source>
       <translation>Poort</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="200" />
+      <location filename="../../gui/pages/endpoint.py" line="201" />
       <source>&amp;Port:</source>
       <translation>&amp;Poort:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="208" />
+      <location filename="../../gui/pages/endpoint.py" line="209" />
       <source>S&amp;ecurity:</source>
       <translation>&amp;Beveiliging:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="213" />
+      <location filename="../../gui/pages/endpoint.py" line="214" />
       <source>Leave empty when the list holds each user's password</source>
       <translation>Leeg laten als de lijst het wachtwoord van elke gebruiker bevat</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="215" />
+      <location filename="../../gui/pages/endpoint.py" line="216" />
       <source>&amp;Administrator account:</source>
       <translation>Beheerders&amp;account:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="218" />
+      <location filename="../../gui/pages/endpoint.py" line="219" />
       <source>How the administrator opens a mailbox</source>
       <translation>Hoe de beheerder een postvak opent</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="220" />
+      <location filename="../../gui/pages/endpoint.py" line="221" />
       <source>Standard (SASL PLAIN on behalf of the user)</source>
       <translation>Standaard (SASL PLAIN namens de gebruiker)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="222" />
+      <location filename="../../gui/pages/endpoint.py" line="223" />
       <source>Exchange (DOMAIN/admin/user)</source>
       <translation>Exchange (DOMEIN/beheerder/gebruiker)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="223" />
+      <location filename="../../gui/pages/endpoint.py" line="224" />
       <source>Dovecot master user (user*admin)</source>
       <translation>Dovecot-hoofdgebruiker (gebruiker*beheerder)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="225" />
+      <location filename="../../gui/pages/endpoint.py" line="226" />
       <source>Admin &amp;login style:</source>
       <translation>Aanmeld&amp;wijze beheerder:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="232" />
+      <location filename="../../gui/pages/endpoint.py" line="233" />
       <source>Folder</source>
       <translation>Map</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="233" />
+      <location filename="../../gui/pages/endpoint.py" line="234" />
       <source>B&amp;rowse...</source>
       <translation>B&amp;laderen...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="252" />
+      <location filename="../../gui/pages/endpoint.py" line="253" />
       <source>T&amp;enant:</source>
       <translation>Te&amp;nant:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="266" />
+      <location filename="../../gui/pages/endpoint.py" line="267" />
       <source>Si&amp;gn in...</source>
       <translation>&amp;Aanmelden...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="235" />
+      <location filename="../../gui/pages/endpoint.py" line="236" />
       <source>Browse for the folder</source>
       <translation>Bladeren naar de map</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="242" />
+      <location filename="../../gui/pages/endpoint.py" line="243" />
       <source>&amp;Folder:</source>
       <translation>&amp;Map:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="250" />
+      <location filename="../../gui/pages/endpoint.py" line="251" />
       <source>contoso.onmicrosoft.com</source>
       <translation>contoso.onmicrosoft.com</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="256" />
+      <location filename="../../gui/pages/endpoint.py" line="257" />
       <source>Application (&amp;client) ID:</source>
       <translation>Toepassings-ID (&amp;client):</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="259" />
+      <location filename="../../gui/pages/endpoint.py" line="260" />
       <source>Sign-in</source>
       <translation>Aanmelding</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="260" />
+      <location filename="../../gui/pages/endpoint.py" line="261" />
       <source>App with a client secret (app-only)</source>
       <translation>App met een clientgeheim (alleen app)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="261" />
+      <location filename="../../gui/pages/endpoint.py" line="262" />
       <source>Sign in as an administrator (device code)</source>
       <translation>Aanmelden als beheerder (apparaatcode)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="263" />
+      <location filename="../../gui/pages/endpoint.py" line="264" />
       <source>S&amp;ign-in:</source>
       <translation>A&amp;anmelding:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="268" />
+      <location filename="../../gui/pages/endpoint.py" line="269" />
       <source>Sign in to Microsoft 365 with a code</source>
       <translation>Aanmelden bij Microsoft 365 met een code</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="272" />
+      <location filename="../../gui/pages/endpoint.py" line="273" />
       <source>Sign-in state</source>
       <translation>Aanmeldstatus</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="279" />
+      <location filename="../../gui/pages/endpoint.py" line="280" />
       <source>Administrator:</source>
       <translation>Beheerder:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="283" />
+      <location filename="../../gui/pages/endpoint.py" line="284" />
       <source>Save the preparation scri&amp;pt...</source>
       <translation>Voorbereidings&amp;script opslaan...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="286" />
+      <location filename="../../gui/pages/endpoint.py" line="287" />
       <source>Save the PowerShell script that prepares Microsoft 365</source>
       <translation>Het PowerShell-script opslaan dat Microsoft 365 voorbereidt</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="290" />
+      <location filename="../../gui/pages/endpoint.py" line="291" />
       <source>A PowerShell script to review and run as a Microsoft 365 administrator: the app's permission and consent, and access to every mailbox of the list. It contains no secret.</source>
       <translation>Een PowerShell-script om na te lezen en uit te voeren als Microsoft 365-beheerder: de machtiging en toestemming voor de app, en toegang tot elk postvak van de lijst. Het bevat geen geheim.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="303" />
+      <location filename="../../gui/pages/endpoint.py" line="304" />
       <source>Preparation:</source>
       <translation>Voorbereiding:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="374" />
+      <location filename="../../gui/pages/endpoint.py" line="375" />
       <source>Choose the folder</source>
       <translation>Kies de map</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="383" />
+      <location filename="../../gui/pages/endpoint.py" line="384" />
       <source>Save the preparation script</source>
       <translation>Het voorbereidingsscript opslaan</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="385" />
+      <location filename="../../gui/pages/endpoint.py" line="386" />
       <source>PowerShell (*.ps1)</source>
       <translation>PowerShell (*.ps1)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="406" />
+      <location filename="../../gui/pages/endpoint.py" line="407" />
       <source>Saved as {path}. Review it, then run it in PowerShell as an administrator.</source>
       <translation>Opgeslagen als {path}. Lees het na en voer het dan als beheerder uit in PowerShell.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="439" />
+      <location filename="../../gui/pages/endpoint.py" line="440" />
       <source>Waiting for the sign-in...</source>
       <translation>Wachten op de aanmelding...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="452" />
+      <location filename="../../gui/pages/endpoint.py" line="453" />
       <source>Signed in as {account}.</source>
       <translation>Aangemeld als {account}.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="460" />
+      <location filename="../../gui/pages/endpoint.py" line="461" />
       <source>Not signed in.</source>
       <translation>Niet aangemeld.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="467" />
+      <location filename="../../gui/pages/endpoint.py" line="468" />
       <source>Sign-in cancelled.</source>
       <translation>Aanmelding geannuleerd.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="480" />
+      <location filename="../../gui/pages/endpoint.py" line="481" />
       <source>You trusted exactly this certificate: SHA-256 {start}...{end}</source>
       <translation>U vertrouwt precies dit certificaat: SHA-256 {start}...{end}</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="497" />
+      <location filename="../../gui/pages/endpoint.py" line="498" />
       <source>Client &amp;secret:</source>
       <translation>Clientgehe&amp;im:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="498" />
+      <location filename="../../gui/pages/endpoint.py" line="499" />
       <source>Client secret</source>
       <translation>Clientgeheim</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="501" />
+      <location filename="../../gui/pages/endpoint.py" line="502" />
       <source>Administrator's password</source>
       <translation>Wachtwoord van de beheerder</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="503" />
+      <location filename="../../gui/pages/endpoint.py" line="504" />
       <source>Stored in the keyring; type to replace it</source>
       <translation>Opgeslagen in de sleutelbos; typ om het te vervangen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="511" />
+      <location filename="../../gui/pages/endpoint.py" line="512" />
       <source>Testing the connection...</source>
       <translation>Bezig met testen van de verbinding...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="513" />
+      <location filename="../../gui/pages/endpoint.py" line="514" />
       <source>The connection works with these settings.</source>
       <translation>De verbinding werkt met deze instellingen.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="590" />
+      <location filename="../../gui/pages/endpoint.py" line="591" />
       <source>Tested: {passed} checks passed, {warned} with a warning.</source>
       <translation>Getest: {passed} controles geslaagd, {warned} met een waarschuwing.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="598" />
+      <location filename="../../gui/pages/endpoint.py" line="599" />
       <source>The connection does not work yet: see what failed below.</source>
       <translation>De verbinding werkt nog niet: zie hieronder wat er misging.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="615" />
+      <location filename="../../gui/pages/endpoint.py" line="616" />
       <source>The certificate is not trusted, so Mailstage does not connect to this server.</source>
       <translation>Het certificaat wordt niet vertrouwd, dus Mailstage maakt geen verbinding met deze server.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="631" />
+      <location filename="../../gui/pages/endpoint.py" line="632" />
       <source>Passed</source>
       <translation>Geslaagd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="632" />
+      <location filename="../../gui/pages/endpoint.py" line="633" />
       <source>Warning</source>
       <translation>Waarschuwing</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="633" />
+      <location filename="../../gui/pages/endpoint.py" line="634" />
       <source>Failed</source>
       <translation>Mislukt</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="634" />
+      <location filename="../../gui/pages/endpoint.py" line="635" />
       <source>Skipped</source>
       <translation>Overgeslagen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="645" />
+      <location filename="../../gui/pages/endpoint.py" line="646" />
       <source>What to do: {fix}</source>
       <translation>Wat te doen: {fix}</translation>
     </message>
@@ -1301,7 +1311,7 @@
   <context>
     <name>ErrorDialog</name>
     <message>
-      <location filename="../../gui/errors.py" line="156" />
+      <location filename="../../gui/errors.py" line="158" />
       <source>Mailstage</source>
       <translation>Mailstage</translation>
     </message>
@@ -1309,52 +1319,52 @@
   <context>
     <name>ErrorView</name>
     <message>
-      <location filename="../../gui/errors.py" line="58" />
+      <location filename="../../gui/errors.py" line="60" />
       <source>Something unexpected went wrong. Nothing was lost.</source>
       <translation>Er ging iets onverwachts mis. Er is niets verloren gegaan.</translation>
     </message>
     <message>
-      <location filename="../../gui/errors.py" line="59" />
+      <location filename="../../gui/errors.py" line="61" />
       <source>Mailstage ran into a situation it does not know how to handle.</source>
       <translation>Mailstage kwam in een situatie terecht die het niet kan afhandelen.</translation>
     </message>
     <message>
-      <location filename="../../gui/errors.py" line="62" />
+      <location filename="../../gui/errors.py" line="64" />
       <source>Try again. If it happens again, send the log file from the log folder to support.</source>
       <translation>Probeer het opnieuw. Gebeurt het weer, stuur dan het logbestand uit de logmap naar de ondersteuning.</translation>
     </message>
     <message>
-      <location filename="../../gui/errors.py" line="96" />
+      <location filename="../../gui/errors.py" line="98" />
       <source>Show &amp;details</source>
       <translation>&amp;Details tonen</translation>
     </message>
     <message>
-      <location filename="../../gui/errors.py" line="98" />
+      <location filename="../../gui/errors.py" line="100" />
       <source>Show details</source>
       <translation>Details tonen</translation>
     </message>
     <message>
-      <location filename="../../gui/errors.py" line="101" />
+      <location filename="../../gui/errors.py" line="103" />
       <source>Open &amp;log folder</source>
       <translation>&amp;Logmap openen</translation>
     </message>
     <message>
-      <location filename="../../gui/errors.py" line="103" />
+      <location filename="../../gui/errors.py" line="105" />
       <source>Open log folder</source>
       <translation>Logmap openen</translation>
     </message>
     <message>
-      <location filename="../../gui/errors.py" line="124" />
+      <location filename="../../gui/errors.py" line="126" />
       <source>Likely cause:</source>
       <translation>Waarschijnlijke oorzaak:</translation>
     </message>
     <message>
-      <location filename="../../gui/errors.py" line="125" />
+      <location filename="../../gui/errors.py" line="127" />
       <source>What to do:</source>
       <translation>Wat te doen:</translation>
     </message>
     <message>
-      <location filename="../../gui/errors.py" line="133" />
+      <location filename="../../gui/errors.py" line="135" />
       <source>Error code: {code}. Log folder: {folder}</source>
       <translation>Foutcode: {code}. Logmap: {folder}</translation>
     </message>
@@ -1414,12 +1424,12 @@
   <context>
     <name>MailboxListModel</name>
     <message>
-      <location filename="../../gui/models.py" line="180" />
+      <location filename="../../gui/models.py" line="182" />
       <source>Row</source>
       <translation>Rij</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="182" />
+      <location filename="../../gui/models.py" line="184" />
       <source>Problem</source>
       <translation>Probleem</translation>
     </message>
@@ -1607,57 +1617,57 @@
   <context>
     <name>MailboxProgressModel</name>
     <message>
-      <location filename="../../gui/models.py" line="323" />
+      <location filename="../../gui/models.py" line="325" />
       <source>Mailbox</source>
       <translation>Postvak</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="324" />
+      <location filename="../../gui/models.py" line="326" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="325" />
+      <location filename="../../gui/models.py" line="327" />
       <source>Folder</source>
       <translation>Map</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="326" />
+      <location filename="../../gui/models.py" line="328" />
       <source>Items (estimate)</source>
       <translation>Items (schatting)</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="327" />
+      <location filename="../../gui/models.py" line="329" />
       <source>Data</source>
       <translation>Gegevens</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="328" />
+      <location filename="../../gui/models.py" line="330" />
       <source>Speed</source>
       <translation>Snelheid</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="329" />
+      <location filename="../../gui/models.py" line="331" />
       <source>Last activity</source>
       <translation>Laatste activiteit</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="330" />
+      <location filename="../../gui/models.py" line="332" />
       <source>What to do</source>
       <translation>Wat u moet doen</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="360" />
+      <location filename="../../gui/models.py" line="362" />
       <source>The server asked Mailstage to slow down; the copy goes on by itself.</source>
       <translation>De server heeft Mailstage gevraagd het rustiger aan te doen; het kopiëren gaat vanzelf verder.</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="374" />
+      <location filename="../../gui/models.py" line="376" />
       <source>Waiting since {time}</source>
       <translation>Wacht sinds {time}</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="382" />
+      <location filename="../../gui/models.py" line="384" />
       <source>{done} of {total}</source>
       <translation>{done} van {total}</translation>
     </message>
@@ -1688,12 +1698,12 @@
       <translation>&amp;Sluiten</translation>
     </message>
     <message>
-      <location filename="../../gui/wizard.py" line="143" />
+      <location filename="../../gui/wizard.py" line="174" />
       <source>Stop the migration?</source>
       <translation>De migratie stoppen?</translation>
     </message>
     <message>
-      <location filename="../../gui/wizard.py" line="145" />
+      <location filename="../../gui/wizard.py" line="176" />
       <source>A batch is running. If you close Mailstage now, the batch stops after the current messages; nothing copied so far is lost, and the batch resumes when you open this migration again.
 
 Stop the batch and close?</source>
@@ -1812,37 +1822,37 @@ De batch stoppen en sluiten?</translation>
   <context>
     <name>OutcomeModel</name>
     <message>
-      <location filename="../../gui/models.py" line="71" />
+      <location filename="../../gui/models.py" line="72" />
       <source>Mailbox</source>
       <translation>Postvak</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="72" />
+      <location filename="../../gui/models.py" line="73" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="73" />
+      <location filename="../../gui/models.py" line="74" />
       <source>Items migrated</source>
       <translation>Gemigreerde items</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="74" />
+      <location filename="../../gui/models.py" line="75" />
       <source>Items skipped</source>
       <translation>Overgeslagen items</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="75" />
+      <location filename="../../gui/models.py" line="76" />
       <source>Data</source>
       <translation>Gegevens</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="76" />
+      <location filename="../../gui/models.py" line="77" />
       <source>Verification</source>
       <translation>Controle</translation>
     </message>
     <message>
-      <location filename="../../gui/models.py" line="77" />
+      <location filename="../../gui/models.py" line="78" />
       <source>What to do</source>
       <translation>Wat u moet doen</translation>
     </message>
@@ -2044,7 +2054,7 @@ De batch stoppen en sluiten?</translation>
     </message>
     <message>
       <location filename="../../gui/pages/progress.py" line="65" />
-      <location filename="../../gui/pages/progress.py" line="215" />
+      <location filename="../../gui/pages/progress.py" line="220" />
       <source>Migrating mailboxes...</source>
       <translation>Bezig met migreren van postvakken...</translation>
     </message>
@@ -2094,52 +2104,52 @@ De batch stoppen en sluiten?</translation>
       <translation>De mislukte postvakken opnieuw proberen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="187" />
+      <location filename="../../gui/pages/progress.py" line="194" />
       <source>The batch starts at {time}. Leave Mailstage open.</source>
       <translation>De batch start om {time}. Laat Mailstage openstaan.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="227" />
+      <location filename="../../gui/pages/progress.py" line="238" />
       <source>Stopping after the messages being copied...</source>
       <translation>Bezig met stoppen na de berichten die nu worden gekopieerd...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="257" />
+      <location filename="../../gui/pages/progress.py" line="268" />
       <source>{done} of {total} copied</source>
       <translation>{done} van {total} gekopieerd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="265" />
+      <location filename="../../gui/pages/progress.py" line="276" />
       <source>{time} left</source>
       <translation>nog {time}</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="282" />
+      <location filename="../../gui/pages/progress.py" line="293" />
       <source>{synced} of {total} mailboxes synced, {syncing} syncing, {queued} queued, {failed} failed.</source>
       <translation>{synced} van {total} postvakken gesynchroniseerd, {syncing} bezig, {queued} in wachtrij, {failed} mislukt.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="298" />
+      <location filename="../../gui/pages/progress.py" line="309" />
       <source>Waiting for the server since {time}: it asked Mailstage to slow down. This is normal; the copy goes on by itself.</source>
       <translation>Wacht sinds {time} op de server: die heeft Mailstage gevraagd het rustiger aan te doen. Dat is normaal; het kopiëren gaat vanzelf verder.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="311" />
+      <location filename="../../gui/pages/progress.py" line="322" />
       <source>Stopped. Resume goes on where the batch stopped.</source>
       <translation>Gestopt. Hervatten gaat verder waar de batch is gestopt.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="318" />
+      <location filename="../../gui/pages/progress.py" line="329" />
       <source>Batch {status}.</source>
       <translation>Batch {status}.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="333" />
+      <location filename="../../gui/pages/progress.py" line="344" />
       <source>Batch {status}: {failed} mailboxes failed. Retry them, or go on to the report to see why.</source>
       <translation>Batch {status}: {failed} postvakken mislukt. Probeer ze opnieuw, of ga naar het rapport om te zien waarom.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/progress.py" line="340" />
+      <location filename="../../gui/pages/progress.py" line="351" />
       <source>The batch stopped on an error.</source>
       <translation>De batch is gestopt door een fout.</translation>
     </message>
@@ -2147,69 +2157,140 @@ De batch stoppen en sluiten?</translation>
   <context>
     <name>ReportPage</name>
     <message>
-      <location filename="../../gui/pages/report.py" line="46" />
+      <location filename="../../gui/pages/report.py" line="50" />
       <source>Check the report of the batch</source>
       <translation>Het rapport van de batch controleren</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="49" />
+      <location filename="../../gui/pages/report.py" line="53" />
       <source>Make sure every mailbox was migrated before you switch its users over. Mailstage compared each mailbox on both systems; the grade says what it found.</source>
       <translation>Controleer of elk postvak is gemigreerd voordat u de gebruikers overzet. Mailstage heeft elk postvak op beide systemen vergeleken; de beoordeling zegt wat het vond.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="59" />
+      <location filename="../../gui/pages/report.py" line="63" />
       <source>Mailboxes in the batch</source>
       <translation>Postvakken in de batch</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="71" />
+      <location filename="../../gui/pages/report.py" line="75" />
       <source>Open the &amp;summary</source>
       <translation>&amp;Samenvatting openen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="73" />
+      <location filename="../../gui/pages/report.py" line="77" />
       <source>Open the printable summary</source>
       <translation>De afdrukbare samenvatting openen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="75" />
+      <location filename="../../gui/pages/report.py" line="79" />
       <source>Open the reports &amp;folder</source>
       <translation>&amp;Rapportmap openen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="77" />
+      <location filename="../../gui/pages/report.py" line="81" />
       <source>Open the reports folder</source>
       <translation>De rapportmap openen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="79" />
+      <location filename="../../gui/pages/report.py" line="83" />
       <source>Send the status &amp;mail...</source>
       <translation>Status&amp;mail verzenden...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="81" />
+      <location filename="../../gui/pages/report.py" line="85" />
       <source>Send the status mail</source>
       <translation>De statusmail verzenden</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="115" />
+      <location filename="../../gui/pages/report.py" line="107" />
+      <source>Sync &amp;again</source>
+      <translation>&amp;Opnieuw synchroniseren</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/report.py" line="109" />
+      <source>Sync the batch again</source>
+      <translation>De batch opnieuw synchroniseren</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/report.py" line="111" />
+      <source>Runs the batch again: copies only what arrived or changed since the last run.</source>
+      <translation>Voert de batch opnieuw uit: kopieert alleen wat er sinds de vorige keer is binnengekomen of gewijzigd.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/report.py" line="116" />
+      <source>Users keep receiving mail in their old mailbox until the switch. Sync again copies only what arrived or changed since the last run: run it right before the switch, and once more after forwarding is set.</source>
+      <translation>Tot de overstap blijven gebruikers e-mail ontvangen in hun oude postvak. Opnieuw synchroniseren kopieert alleen wat er sinds de vorige keer is binnengekomen of gewijzigd: doe het vlak voor de overstap, en nog een keer nadat het doorsturen is ingesteld.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/report.py" line="144" />
+      <source>Copy the older messages too</source>
+      <translation>Ook de oudere berichten kopiëren</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/report.py" line="146" />
+      <source>Runs the batch again with every date: the older messages follow, nothing twice.</source>
+      <translation>Voert de batch opnieuw uit met alle datums: de oudere berichten volgen, niets twee keer.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/report.py" line="148" />
+      <source>on or after {first}</source>
+      <translation>op of na {first}</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/report.py" line="150" />
+      <source>Copy the o&amp;ther messages too</source>
+      <translation>Ook de overi&amp;ge berichten kopiëren</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/report.py" line="151" />
+      <source>Copy the other messages too</source>
+      <translation>Ook de overige berichten kopiëren</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/report.py" line="153" />
+      <source>Runs the batch again with every date: the other messages follow, nothing twice.</source>
+      <translation>Voert de batch opnieuw uit met alle datums: de overige berichten volgen, niets twee keer.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/report.py" line="156" />
+      <source>on or before {last}</source>
+      <translation>op of vóór {last}</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/report.py" line="158" />
+      <source>from {first} through {last}</source>
+      <translation>van {first} tot en met {last}</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/report.py" line="162" />
+      <source>This batch copied only messages received {range}. This runs it again with every date: the rest of the mail follows, and nothing already copied is copied twice.</source>
+      <translation>Deze batch kopieerde alleen berichten die {range} zijn ontvangen. Hiermee loopt de batch opnieuw met alle datums: de rest van de e-mail volgt, en wat al gekopieerd is, wordt niet nog eens gekopieerd.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/report.py" line="190" />
       <source>Batch {name}: {synced} mailboxes migrated, {failed} failed.</source>
       <translation>Batch {name}: {synced} postvakken gemigreerd, {failed} mislukt.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="123" />
+      <location filename="../../gui/pages/report.py" line="198" />
       <source>Batch {name}: {status}. {synced} of {total} mailboxes migrated, {failed} failed; {items} items ({data}) in {duration}.</source>
       <translation>Batch {name}: {status}. {synced} van {total} postvakken gemigreerd, {failed} mislukt; {items} items ({data}) in {duration}.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="215" />
+      <location filename="../../gui/pages/report.py" line="291" />
       <source>Sending the status mail...</source>
       <translation>Bezig met verzenden van de statusmail...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="225" />
+      <location filename="../../gui/pages/report.py" line="301" />
       <source>The status mail was sent to {recipients}.</source>
       <translation>De statusmail is verzonden naar {recipients}.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="167" />
+      <location filename="../../gui/pages/report.py" line="143" />
+      <source>Copy the &amp;older messages too</source>
+      <translation>Ook de o&amp;udere berichten kopiëren</translation>
     </message>
   </context>
   <context>
