@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import truststore
 
 from engine.errors import MailstageError, Severity
+from engine.text import T
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -45,9 +46,13 @@ class CertificateInfo:
 
     def describe(self) -> str:
         """One paragraph for evidence texts and prompts."""
-        return (
-            f"subject {self.subject}; issued by {self.issuer}; valid "
-            f"{self.not_before:%Y-%m-%d} to {self.not_after:%Y-%m-%d}; SHA-256 {self.fingerprint_colons}"
+        return T(
+            "subject {subject}; issued by {issuer}; valid {start} to {end}; SHA-256 {fingerprint}",
+            subject=self.subject,
+            issuer=self.issuer,
+            start=f"{self.not_before:%Y-%m-%d}",
+            end=f"{self.not_after:%Y-%m-%d}",
+            fingerprint=self.fingerprint_colons,
         )
 
 
@@ -60,9 +65,12 @@ def normalise_fingerprint(text: str) -> str:
     if len(cleaned) != 64 or any(ch not in "0123456789abcdef" for ch in cleaned):
         raise MailstageError(
             "tls.bad_fingerprint",
-            "The fingerprint is not a SHA-256 fingerprint.",
-            f"It has {len(cleaned)} characters after removing colons; a SHA-256 fingerprint has 64 hex digits.",
-            "Copy the SHA-256 fingerprint exactly as Mailstage or your browser shows it.",
+            T("The fingerprint is not a SHA-256 fingerprint."),
+            T(
+                "It has {count} characters after removing colons; a SHA-256 fingerprint has 64 hex digits.",
+                count=len(cleaned),
+            ),
+            T("Copy the SHA-256 fingerprint exactly as Mailstage or your browser shows it."),
             severity=Severity.BATCH,
         )
     return cleaned
@@ -108,25 +116,27 @@ class UntrustedCertificate(MailstageError):
         self, host: str, info: CertificateInfo | None, reason: str, *, pinned: str | None = None
     ) -> None:
         if pinned:
-            what = f"The server {host} presented a different certificate than the one you trusted."
-            cause = (
+            what = T(
+                "The server {host} presented a different certificate than the one you trusted.", host=host
+            )
+            cause = T(
                 "The certificate was replaced (renewed, or a new server), or something is intercepting the "
                 "connection."
             )
-            fix = (
+            fix = T(
                 "If your mail administrator replaced the certificate, check its fingerprint with them and trust "
                 "the new one (mailstage-cli endpoint trust). Otherwise do not continue."
             )
         else:
-            what = f"The certificate of {host} is not trusted."
-            cause = f"{reason}. Old Exchange servers often use a self-signed certificate."
-            fix = (
+            what = T("The certificate of {host} is not trusted.", host=host)
+            cause = T("{reason}. Old Exchange servers often use a self-signed certificate.", reason=reason)
+            fix = T(
                 "Install a certificate from a trusted authority on the server, or, if you recognise this one, "
-                "trust exactly this certificate: mailstage-cli endpoint trust NAME --fingerprint "
-                f"{info.fingerprint_colons if info else '<SHA-256>'}"
+                "trust exactly this certificate: mailstage-cli endpoint trust NAME --fingerprint {fingerprint}",
+                fingerprint=info.fingerprint_colons if info else "<SHA-256>",
             )
         if info:
-            cause += f" Certificate: {info.describe()}."
+            cause = T("{cause} Certificate: {certificate}.", cause=cause, certificate=info.describe())
         super().__init__("tls.untrusted", what, cause, fix, severity=Severity.BATCH, host=host)
         self.info = info
         self.reason = reason
@@ -166,21 +176,22 @@ def check_pin(tls_socket: ssl.SSLSocket, host: str, pinned_fingerprint: str | No
     der = tls_socket.getpeercert(binary_form=True)
     if der is None or hashlib.sha256(der).hexdigest() != normalise_fingerprint(pinned_fingerprint):
         info = certificate_info(der) if der else None
-        raise UntrustedCertificate(host, info, "fingerprint mismatch", pinned=pinned_fingerprint)
+        raise UntrustedCertificate(host, info, T("fingerprint mismatch"), pinned=pinned_fingerprint)
 
 
 def explain_verification_error(error: ssl.SSLCertVerificationError) -> str:
     """OpenSSL's verification failure in words."""
     message = (error.verify_message or str(error)).lower()
+    # The English words stay as they are: the TLS check looks for "expired" and "different server name".
     if "expired" in message:
-        return "The certificate has expired"
+        return T("The certificate has expired")
     if "self-signed" in message or "self signed" in message:
-        return "The certificate is self-signed: no trusted authority vouches for it"
+        return T("The certificate is self-signed: no trusted authority vouches for it")
     if "unable to get local issuer" in message or "unknown ca" in message:
-        return "The certificate was issued by an authority this computer does not trust"
+        return T("The certificate was issued by an authority this computer does not trust")
     if "hostname" in message or "ip address mismatch" in message:
-        return "The certificate was issued for a different server name"
-    return f"The certificate did not verify ({error.verify_message or error})"
+        return T("The certificate was issued for a different server name")
+    return T("The certificate did not verify ({detail})", detail=error.verify_message or str(error))
 
 
 def _imap_starttls_preamble(sock: socket.socket, timeout: float) -> None:
@@ -189,15 +200,15 @@ def _imap_starttls_preamble(sock: socket.socket, timeout: float) -> None:
     reader = sock.makefile("rb")
     greeting = reader.readline(4096)
     if not greeting.startswith(b"* "):
-        raise OSError("the server did not greet like an IMAP server")
+        raise OSError(T("the server did not greet like an IMAP server"))
     sock.sendall(b"m1 STARTTLS\r\n")
     while True:
         line = reader.readline(4096)
         if not line:
-            raise OSError("the server closed the connection after STARTTLS")
+            raise OSError(T("the server closed the connection after STARTTLS"))
         if line.startswith(b"m1 "):
             if not line.startswith(b"m1 OK"):
-                raise OSError("the server refused STARTTLS")
+                raise OSError(T("the server refused STARTTLS"))
             return
 
 
@@ -234,7 +245,7 @@ def probe_certificate(host: str, port: int, *, starttls: bool = False, timeout: 
         der = tls.getpeercert(binary_form=True)
         protocol = tls.version() or ""
     if der is None:
-        raise OSError("the server presented no certificate")
+        raise OSError(T("the server presented no certificate"))
     info = certificate_info(der)
     try:
         with handshake(verified_context()):

@@ -69,13 +69,18 @@ def summarise(connector: Connector, folder: str, uids: Sequence[int]) -> list[Me
 def _server_said(error: MailstageError) -> str:
     """The server's own words from a refused login ("The server said: ..."), or the whole cause."""
     cause = error.cause
+    said = cause.params.get("said") if isinstance(cause, Text) else None
+    if isinstance(said, Text) and said.startswith("The server said:"):
+        return said  # the connector's own piece: still translatable
     at = cause.find("The server said:")
-    return cause[at:] if at >= 0 else cause
+    return cause[at:] if at > 0 else cause
 
 
 def _with_server_said(sentence: Text, error: MailstageError) -> str:
     """SENTENCE followed by what the server said (when it said anything)."""
-    said = _server_said(error).strip()
+    said = _server_said(error)
+    if not isinstance(said, Text):  # .strip() would make a Text plain English
+        said = said.strip()
     return T("{sentence} {server_said}", sentence=sentence, server_said=said) if said else sentence
 
 

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from engine.connectors.body import MessageBody
 from engine.endpoints import Endpoint, mailbox_secret_key
 from engine.errors import MailstageError, Severity
+from engine.text import T
 
 SecretProvider = Callable[[], str]
 
@@ -54,17 +55,25 @@ class Account:
         store = SecretStore()
         if self.endpoint.admin_user:
             key = self.endpoint.secret_key()
-            whose = f"the admin account {self.endpoint.admin_user} of endpoint {self.endpoint.name}"
+            what = T(
+                "There is no password for the admin account {admin} of endpoint {name}.",
+                admin=self.endpoint.admin_user,
+                name=self.endpoint.name,
+            )
         else:
             key = mailbox_secret_key(self.endpoint.name, self.address)
-            whose = f"the mailbox {self.address} on endpoint {self.endpoint.name}"
+            what = T(
+                "There is no password for the mailbox {address} on endpoint {name}.",
+                address=self.address,
+                name=self.endpoint.name,
+            )
         secret = store.get(key)
         if not secret:
             raise MailstageError(
                 "auth.no_password",
-                f"There is no password for {whose}.",
-                "The password was never entered, or it was removed from the system's password store.",
-                "Enter the password again (for the endpoint, or in the mailbox list) and retry.",
+                what,
+                T("The password was never entered, or it was removed from the system's password store."),
+                T("Enter the password again (for the endpoint, or in the mailbox list) and retry."),
                 severity=Severity.MAILBOX,
                 mailbox=self.address,
             )

@@ -52,6 +52,7 @@ from engine.connectors.imap_wire import (
 )
 from engine.endpoints import AdminLoginStyle, EndpointKind, Security
 from engine.errors import MailstageError, Severity
+from engine.text import T
 from engine.tls import (
     UntrustedCertificate,
     check_pin,
@@ -159,15 +160,25 @@ class ImapConnector:
         return f"{self.endpoint.host}:{self.endpoint.port}"
 
     def _lost(self, exc: ConnectionLost | ProtocolError | OSError) -> MailstageError:
-        reason = exc.reason if isinstance(exc, ConnectionLost) else str(exc)
+        if isinstance(exc, ConnectionLost | ProtocolError):
+            cause = exc.sentence
+        else:
+            reason = str(exc)
+            cause = f"{reason[:1].upper()}{reason[1:]}."
         code = "imap.connection_lost"
         if isinstance(exc, ConnectionLost) and exc.bye_code == b"UNAVAILABLE":
             code = "imap.unavailable"
         return MailstageError(
             code,
-            f"The connection to {self._where} for mailbox {self.account.address} was interrupted.",
-            f"{reason[:1].upper()}{reason[1:]}.",
-            "Mailstage retries on its own; if this keeps happening, check the network and the server's load.",
+            T(
+                "The connection to {where} for mailbox {address} was interrupted.",
+                where=self._where,
+                address=self.account.address,
+            ),
+            cause,
+            T(
+                "Mailstage retries on its own; if this keeps happening, check the network and the server's load."
+            ),
             severity=Severity.MAILBOX,
             transient=True,
             mailbox=self.account.address,
@@ -186,9 +197,14 @@ class ImapConnector:
         ):
             return MailstageError(
                 "imap.busy",
-                f"The server {self._where} is busy and refused to {doing} for mailbox {self.account.address}.",
-                f"It said: {text} ({code or completion.status.decode()}).",
-                "Mailstage waits and retries; fewer mailboxes at once helps if this persists.",
+                T(
+                    "The server {where} is busy and refused to {doing} for mailbox {address}.",
+                    where=self._where,
+                    doing=doing,
+                    address=self.account.address,
+                ),
+                T("It said: {text} ({code}).", text=text, code=code or completion.status.decode()),
+                T("Mailstage waits and retries; fewer mailboxes at once helps if this persists."),
                 severity=Severity.MAILBOX,
                 transient=True,
                 mailbox=self.account.address,
@@ -196,25 +212,36 @@ class ImapConnector:
         if code == "OVERQUOTA":
             return MailstageError(
                 "target.over_quota",
-                f"The mailbox {self.account.address} on {self._where} is full.",
-                f"The server refused to {doing}: {text} (OVERQUOTA).",
-                "Raise the mailbox's quota (or its licence's) on the target and run the batch again; "
-                "what was copied stays copied.",
+                T(
+                    "The mailbox {address} on {where} is full.",
+                    address=self.account.address,
+                    where=self._where,
+                ),
+                T("The server refused to {doing}: {text} (OVERQUOTA).", doing=doing, text=text),
+                T(
+                    "Raise the mailbox's quota (or its licence's) on the target and run the batch again; "
+                    "what was copied stays copied."
+                ),
                 severity=Severity.MAILBOX,
                 mailbox=self.account.address,
             )
         return MailstageError(
             "imap.refused",
-            f"The server {self._where} refused to {doing} for mailbox {self.account.address}.",
-            f"It said: {text} ({code or completion.status.decode()}).",
-            "Check that the account may do this on the server; the server's log has the details.",
+            T(
+                "The server {where} refused to {doing} for mailbox {address}.",
+                where=self._where,
+                doing=doing,
+                address=self.account.address,
+            ),
+            T("It said: {text} ({code}).", text=text, code=code or completion.status.decode()),
+            T("Check that the account may do this on the server; the server's log has the details."),
             severity=severity,
             mailbox=self.account.address,
         )
 
     def _wire_or_fail(self) -> ImapWire:
         if self._wire is None or self._wire.closed:
-            raise self._lost(ConnectionLost("the connection is closed"))
+            raise self._lost(ConnectionLost(T("The connection is closed.")))
         if self._setup_tags:
             self._finish_setup(self._wire)
         return self._wire
@@ -226,7 +253,7 @@ class ImapConnector:
         if not self.gate.acquire(self.endpoint, self.cancel):
             raise MailstageError(
                 "copy.cancelled",
-                "The copy was stopped.",
+                T("The copy was stopped."),
                 severity=Severity.MAILBOX,
                 mailbox=self.account.address,
             )
@@ -268,9 +295,11 @@ class ImapConnector:
         except ssl.SSLError as error:
             raise MailstageError(
                 "imap.tls_failed",
-                f"A secure connection to {self._where} could not be made.",
-                f"The TLS handshake failed: {error.reason or error}.",
-                "Check the port and security setting of the endpoint (993 with SSL/TLS, 143 with STARTTLS).",
+                T("A secure connection to {where} could not be made.", where=self._where),
+                T("The TLS handshake failed: {reason}.", reason=error.reason or str(error)),
+                T(
+                    "Check the port and security setting of the endpoint (993 with SSL/TLS, 143 with STARTTLS)."
+                ),
                 severity=Severity.BATCH,
                 transient=False,
             ) from None
@@ -356,9 +385,9 @@ class ImapConnector:
         if "LOGINDISABLED" in self.capabilities:
             raise MailstageError(
                 "imap.login_disabled",
-                f"The server {self._where} does not accept a password login here.",
-                "It announces LOGINDISABLED: logins are only allowed over a secure connection.",
-                "Use SSL/TLS (port 993) or STARTTLS for this endpoint.",
+                T("The server {where} does not accept a password login here.", where=self._where),
+                T("It announces LOGINDISABLED: logins are only allowed over a secure connection."),
+                T("Use SSL/TLS (port 993) or STARTTLS for this endpoint."),
                 severity=Severity.BATCH,
             )
         return wire.run([b"LOGIN", quote(user), quote(secret)])
@@ -379,9 +408,9 @@ class ImapConnector:
         if self.account.token is None:
             raise MailstageError(
                 "auth.no_token",
-                f"No way to sign in to {self.account.address} with OAuth2 was set up.",
-                "The endpoint needs an access token (Microsoft 365 signs in with OAuth2 only).",
-                "Set up the endpoint's app registration or sign-in first.",
+                T("No way to sign in to {address} with OAuth2 was set up.", address=self.account.address),
+                T("The endpoint needs an access token (Microsoft 365 signs in with OAuth2 only)."),
+                T("Set up the endpoint's app registration or sign-in first."),
                 severity=Severity.BATCH,
             )
         token = self.account.token()
@@ -390,40 +419,63 @@ class ImapConnector:
 
     def _login_failed(self, completion: Completion) -> MailstageError:
         code = completion.code.decode("ascii", "replace").upper()
-        said = f"The server said: {completion.text}" + (f" ({code})." if code else ".")
+        # "The server said:" stays a piece of its own: checks and the M365 connector find it in the cause.
+        said = (
+            T("The server said: {text} ({code}).", text=completion.text, code=code)
+            if code
+            else T("The server said: {text}.", text=completion.text)
+        )
         if code in ("LIMIT", "UNAVAILABLE", "INUSE") or _LIMIT_TEXT.search(completion.text):
             return MailstageError(
                 "imap.connection_limit" if code != "UNAVAILABLE" else "imap.unavailable",
-                f"The server {self._where} has no room for another connection to {self.account.address} now.",
+                T(
+                    "The server {where} has no room for another connection to {address} now.",
+                    where=self._where,
+                    address=self.account.address,
+                ),
                 said,
-                "Mailstage waits and retries; lower the number of mailboxes copied at once if this persists.",
+                T(
+                    "Mailstage waits and retries; lower the number of mailboxes copied at once if this persists."
+                ),
                 severity=Severity.MAILBOX,
                 transient=True,
                 mailbox=self.account.address,
             )
         endpoint = self.endpoint
         if self.account.token is not None or endpoint.kind is EndpointKind.M365:
-            cause = "The access token was refused: the app may lack permission for this mailbox, or the token expired."
-            fix = "Check the app registration's IMAP permission and that the mailbox exists; then retry."
-        elif endpoint.admin_user:
-            cause = (
-                f"The admin account {endpoint.admin_user} was refused: its password may be wrong or changed, "
-                f"or it may not open other users' mailboxes (here: {self.account.login_name})."
+            cause = T(
+                "The access token was refused: the app may lack permission for this mailbox, or the token expired."
             )
-            fix = (
-                "Check the admin password of endpoint "
-                f"{endpoint.name} and that the account has admin or Full Access rights to this mailbox."
+            fix = T("Check the app registration's IMAP permission and that the mailbox exists; then retry.")
+        elif endpoint.admin_user:
+            cause = T(
+                "The admin account {admin} was refused: its password may be wrong or changed, "
+                "or it may not open other users' mailboxes (here: {login}).",
+                admin=endpoint.admin_user,
+                login=self.account.login_name,
+            )
+            fix = T(
+                "Check the admin password of endpoint {name} and that the account has admin or Full Access rights "
+                "to this mailbox.",
+                name=endpoint.name,
             )
         else:
-            cause = (
-                f"The user name {self.account.login_name} or its password was refused: the password is probably "
-                "wrong, or was changed after the list was made, or the account is disabled."
+            cause = T(
+                "The user name {login} or its password was refused: the password is probably "
+                "wrong, or was changed after the list was made, or the account is disabled.",
+                login=self.account.login_name,
             )
-            fix = "Correct the password in the mailbox list (or ask the user for the new one) and retry this mailbox."
+            fix = T(
+                "Correct the password in the mailbox list (or ask the user for the new one) and retry this mailbox."
+            )
         return MailstageError(
             "imap.login_failed",
-            f"Mailstage could not log in to the mailbox {self.account.address} on {self._where}.",
-            f"{cause} {said}",
+            T(
+                "Mailstage could not log in to the mailbox {address} on {where}.",
+                address=self.account.address,
+                where=self._where,
+            ),
+            T("{cause} {said}", cause=cause, said=said),
             fix,
             severity=Severity.MAILBOX,
             mailbox=self.account.address,
@@ -528,7 +580,7 @@ class ImapConnector:
 
     def list_folders(self) -> list[FolderInfo]:
         if self._wire is None or self._wire.closed:
-            raise self._lost(ConnectionLost("the connection is closed"))
+            raise self._lost(ConnectionLost(T("The connection is closed.")))
         wire = self._wire
         returns: list[CommandPart] = []
         if self.features.special_use and "LIST-EXTENDED" in self.capabilities:
@@ -550,7 +602,7 @@ class ImapConnector:
             raise self._lost(exc) from None
         completion = next((c for c in completions if not c.ok), completions[-1])
         if not completion.ok:
-            raise self._refused(completion, "list the folders", severity=Severity.MAILBOX)
+            raise self._refused(completion, T("list the folders"), severity=Severity.MAILBOX)
         folders: list[FolderInfo] = []
         root = self._root
         for response in [r for c in completions for r in c.responses(b"LIST")]:
@@ -602,7 +654,7 @@ class ImapConnector:
         for folder, completion in zip(folders, completions, strict=True):
             if not completion.ok:
                 if completion.code in (b"UNAVAILABLE", b"LIMIT"):
-                    raise self._refused(completion, "report folder counters")
+                    raise self._refused(completion, T("report folder counters"))
                 result[folder] = None
                 continue
             found = values_of.get(folder, {})
@@ -649,7 +701,7 @@ class ImapConnector:
         for position, (request, examine_index, flags_index) in enumerate(plan):
             examined = completions[examine_index]
             if not examined.ok:
-                raise self._refused(examined, f"open the folder {request.folder}")
+                raise self._refused(examined, T("open the folder {folder}", folder=request.folder))
             last = plan[position + 1][1] if position + 1 < len(plan) else len(completions)
             group = completions[examine_index:last]
             # A server may run pipelined FETCHes at once, so their untagged answers can come before
@@ -662,7 +714,7 @@ class ImapConnector:
             exists = max((r.number or 0 for r in untagged if r.kind == b"EXISTS"), default=0)
             for completion in group[1:]:
                 if not completion.ok and exists:
-                    raise self._refused(completion, f"list the messages of {request.folder}")
+                    raise self._refused(completion, T("list the messages of {folder}", folder=request.folder))
             new: list[MessageInfo] = []
             known: dict[int, tuple[str, ...]] = {}
             for response in untagged:
@@ -710,7 +762,7 @@ class ImapConnector:
             raise self._lost(exc) from None
         if not completion.ok:
             self._selected = None
-            raise self._refused(completion, f"open the folder {folder}")
+            raise self._refused(completion, T("open the folder {folder}", folder=folder))
         self._selected = (folder, readonly)
 
     def fetch_headers(self, folder: str, uids: Sequence[int] | None, since_uid: int = 0) -> list[HeaderInfo]:
@@ -726,7 +778,7 @@ class ImapConnector:
         except (ConnectionLost, ProtocolError) as exc:
             raise self._lost(exc) from None
         if not completion.ok:
-            raise self._refused(completion, f"read message headers in {folder}")
+            raise self._refused(completion, T("read message headers in {folder}", folder=folder))
         wanted = set(uids) if uids is not None else None
         out: list[HeaderInfo] = []
         for response in completion.responses(b"FETCH"):
@@ -809,11 +861,11 @@ class ImapConnector:
             self._selected = None
             for message in fetched.values():
                 message.body.close()
-            raise self._refused(examined, f"open the folder {pending.folder}")
+            raise self._refused(examined, T("open the folder {folder}", folder=pending.folder))
         if not completion.ok:
             for message in fetched.values():
                 message.body.close()
-            raise self._refused(completion, f"read messages in {pending.folder}")
+            raise self._refused(completion, T("read messages in {folder}", folder=pending.folder))
         return [fetched[uid] for uid in sorted(fetched)]
 
     # -- writing (target only) ---------------------------------------------------------------------
@@ -854,7 +906,7 @@ class ImapConnector:
                     except (ConnectionLost, ProtocolError) as exc:
                         raise self._lost(exc) from None
                     if not listed.responses(b"LIST"):
-                        raise self._refused(completion, f"create the folder {partial}")
+                        raise self._refused(completion, T("create the folder {folder}", folder=partial))
                 self._known_folders.add(partial)
         return [self._name_of(path) for path in paths]
 
@@ -867,7 +919,7 @@ class ImapConnector:
             raise self._lost(exc) from None
         if not completion.ok:
             self._selected = None
-            raise self._refused(completion, f"open the folder {name}")
+            raise self._refused(completion, T("open the folder {folder}", folder=name))
         self._selected = (name, False)
         codes = completion.codes()
         permanent = codes.get(b"PERMANENTFLAGS", [[]])
@@ -930,7 +982,7 @@ class ImapConnector:
         if code in (b"OVERQUOTA", b"UNAVAILABLE", b"LIMIT", b"INUSE", b"TRYCREATE") or _THROTTLE_TEXT.search(
             completion.text
         ):
-            error = self._refused(completion, "store messages")
+            error = self._refused(completion, T("store messages"))
             if code == b"TRYCREATE":
                 error.transient = True  # the folder vanished under us: reconnecting re-creates it
             raise error
@@ -967,7 +1019,7 @@ class ImapConnector:
             raise self._lost(exc) from None
         for completion in completions:
             if not completion.ok:
-                raise self._refused(completion, f"change flags in {folder.name}")
+                raise self._refused(completion, T("change flags in {folder}", folder=folder.name))
 
     # -- closing ---------------------------------------------------------------------------------
 

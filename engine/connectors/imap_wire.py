@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import IO, Union
 
 from engine.connectors.body import DEFAULT_SPOOL_THRESHOLD, BodyWriter, MessageBody
+from engine.text import T, Text
 
 # A parsed token: an atom or string (bytes), NIL (None), a parenthesised list, or a literal.
 Token = Union[bytes, None, "list[Token]", MessageBody]
@@ -35,7 +36,23 @@ _WRITE_CHUNK = 256 * 1024
 
 
 class WireError(Exception):
-    """Base of the wire's failures."""
+    """Base of the wire's failures.
+
+    Raised with a reason: a `Text` sentence for people ("The server closed the connection."), kept
+    as `sentence` so it can be shown translated, or a plain lower-case phrase. `reason` (and `str()`)
+    is always the phrase: lower case first, no closing full stop, as the logs have it.
+    """
+
+    def __init__(self, reason: str) -> None:
+        if isinstance(reason, Text):
+            sentence: str = reason
+            reason = reason.english().removesuffix(".")
+            reason = reason[:1].lower() + reason[1:]
+        else:
+            sentence = f"{reason[:1].upper()}{reason[1:]}."
+        super().__init__(reason)
+        self.reason = reason
+        self.sentence = sentence
 
 
 class ConnectionLost(WireError):
@@ -43,12 +60,28 @@ class ConnectionLost(WireError):
 
     def __init__(self, reason: str, *, bye_code: bytes | None = None) -> None:
         super().__init__(reason)
-        self.reason = reason
         self.bye_code = bye_code
 
 
 class ProtocolError(WireError):
     """The server said something that is not IMAP."""
+
+
+def describe_os_error(exc: BaseException, timeout: float | None = None) -> str:
+    """Why a socket operation failed, in words an admin acts on (a DNS miss, a closed port, silence)."""
+    if isinstance(exc, socket.gaierror):
+        return T("the name was not found in DNS ({detail})", detail=exc.strerror or str(exc))
+    if isinstance(exc, ConnectionRefusedError):
+        return T("the connection was refused: nothing listens on that port, or a firewall rejects it")
+    if isinstance(exc, TimeoutError):
+        if timeout:
+            return T("no answer within {seconds:g} s (a firewall may drop the connection)", seconds=timeout)
+        return T("no answer in time (a firewall may drop the connection)")
+    if isinstance(exc, ConnectionResetError):
+        return T("the connection was reset by the server or a firewall in between")
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
 
 
 @dataclass
@@ -376,7 +409,13 @@ class ImapWire:
         try:
             raw = socket.create_connection((host, port), timeout=timeout)
         except OSError as exc:
-            raise ConnectionLost(f"cannot connect to {host}:{port}: {exc.strerror or exc}") from exc
+            raise ConnectionLost(
+                T(
+                    "Cannot connect to {where}: {problem}.",
+                    where=f"{host}:{port}",
+                    problem=describe_os_error(exc, timeout),
+                )
+            ) from exc
         raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock: socket.socket = raw
         try:
@@ -387,13 +426,14 @@ class ImapWire:
             greeting = wire.read_response()
             if greeting.kind == b"BYE":
                 raise ConnectionLost(
-                    f"the server refused the connection: {greeting.text}", bye_code=greeting.code
+                    T("The server refused the connection: {text}.", text=greeting.text),
+                    bye_code=greeting.code,
                 )
             if starttls:
                 assert context is not None
                 completion = wire.run([b"STARTTLS"])
                 if not completion.ok:
-                    raise ProtocolError(f"the server refused STARTTLS: {completion.text}")
+                    raise ProtocolError(T("The server refused STARTTLS: {text}.", text=completion.text))
                 wire.reader.close()
                 sock = context.wrap_socket(raw, server_hostname=host)
                 wire = cls(sock, spool_threshold=spool_threshold)
@@ -421,7 +461,12 @@ class ImapWire:
             self.sock.sendall(data)
         except OSError as exc:
             self.closed = True
-            raise ConnectionLost(f"the connection broke while sending: {exc.strerror or exc}") from exc
+            raise ConnectionLost(
+                T(
+                    "The connection broke while sending: {problem}.",
+                    problem=describe_os_error(exc, self.sock.gettimeout()),
+                )
+            ) from exc
 
     def _queue_literal(self, literal: Literal) -> None:
         if isinstance(literal.body, bytes):
@@ -504,10 +549,15 @@ class ImapWire:
             line = self.reader.readline(_MAX_LINE)
         except (OSError, ValueError) as exc:
             self.closed = True
-            raise ConnectionLost(f"the connection broke while receiving: {exc}") from exc
+            raise ConnectionLost(
+                T(
+                    "The connection broke while receiving: {problem}.",
+                    problem=describe_os_error(exc, self.sock.gettimeout()),
+                )
+            ) from exc
         if not line:
             self.closed = True
-            raise ConnectionLost("the server closed the connection")
+            raise ConnectionLost(T("The server closed the connection."))
         if not line.endswith(b"\n"):
             raise ProtocolError("response line too long")
         return line
@@ -519,13 +569,18 @@ class ImapWire:
             while remaining > 0:
                 chunk = self.reader.read(min(remaining, 1024 * 1024))
                 if not chunk:
-                    raise ConnectionLost("the server closed the connection in the middle of a message")
+                    raise ConnectionLost(T("The server closed the connection in the middle of a message."))
                 writer.write(chunk)
                 remaining -= len(chunk)
         except OSError as exc:
             writer.abort()
             self.closed = True
-            raise ConnectionLost(f"the connection broke while receiving a message: {exc}") from exc
+            raise ConnectionLost(
+                T(
+                    "The connection broke while receiving a message: {problem}.",
+                    problem=describe_os_error(exc, self.sock.gettimeout()),
+                )
+            ) from exc
         except BaseException:
             writer.abort()
             raise
@@ -554,7 +609,9 @@ class ImapWire:
         if response.tag == b"*":
             if response.kind == b"BYE":
                 self.closed = True
-                raise ConnectionLost(f"the server ended the session: {response.text}", bye_code=response.code)
+                raise ConnectionLost(
+                    T("The server ended the session: {text}.", text=response.text), bye_code=response.code
+                )
             if self._running:
                 self._untagged[self._running[0]].append(response)
             else:

@@ -143,57 +143,57 @@
       <translation>{domain} heeft geen TXT-record {value}. De TXT-records: {records}.</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/estimate.py" line="102" />
+      <location filename="../../engine/checks/estimate.py" line="104" />
       <source>About {duration} for 1 mailbox ({messages} messages, {size}) with {parallel} at once, from a sample of {sampled} messages ({sample_size}) read at {rate}/s; writing to the target is assumed to take as long as reading.</source>
       <translation>Ongeveer {duration} voor 1 postvak ({messages} berichten, {size}) met {parallel} tegelijk, op basis van een steekproef van {sampled} berichten ({sample_size}) gelezen met {rate}/s; aangenomen is dat schrijven naar het nieuwe systeem even lang duurt als lezen.</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/estimate.py" line="108" />
+      <location filename="../../engine/checks/estimate.py" line="110" />
       <source>About {duration} for {mailboxes} mailboxes ({messages} messages, {size}) with {parallel} at once, from a sample of {sampled} messages ({sample_size}) read at {rate}/s; writing to the target is assumed to take as long as reading.</source>
       <translation>Ongeveer {duration} voor {mailboxes} postvakken ({messages} berichten, {size}) met {parallel} tegelijk, op basis van een steekproef van {sampled} berichten ({sample_size}) gelezen met {rate}/s; aangenomen is dat schrijven naar het nieuwe systeem even lang duurt als lezen.</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/estimate.py" line="128" />
+      <location filename="../../engine/checks/estimate.py" line="151" />
       <source>under a minute</source>
       <translation>minder dan een minuut</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/estimate.py" line="130" />
+      <location filename="../../engine/checks/estimate.py" line="153" />
       <source>{minutes} min</source>
       <translation>{minutes} min</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/estimate.py" line="134" />
+      <location filename="../../engine/checks/estimate.py" line="157" />
       <source>{hours} h {minutes} min</source>
       <translation>{hours} u {minutes} min</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/estimate.py" line="136" />
+      <location filename="../../engine/checks/estimate.py" line="159" />
       <source>{hours} h</source>
       <translation>{hours} u</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/estimate.py" line="139" />
+      <location filename="../../engine/checks/estimate.py" line="162" />
       <source>{days} days {hours} h</source>
       <translation>{days} dagen {hours} u</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/estimate.py" line="184" />
+      <location filename="../../engine/checks/estimate.py" line="207" />
       <source>Not run: no mailbox's size could be measured (see mailbox.size).</source>
       <translation>Niet uitgevoerd: van geen enkel postvak kon de grootte worden gemeten (zie mailbox.size).</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/estimate.py" line="189" />
+      <location filename="../../engine/checks/estimate.py" line="212" />
       <source>The listed mailboxes are empty: there is nothing to copy.</source>
       <translation>De postvakken in de lijst zijn leeg: er valt niets te kopiëren.</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/estimate.py" line="202" />
+      <location filename="../../engine/checks/estimate.py" line="225" />
       <source>Not run: no message could be read for the sample.</source>
       <translation>Niet uitgevoerd: er kon geen bericht voor de steekproef worden gelezen.</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/estimate.py" line="207" />
+      <location filename="../../engine/checks/estimate.py" line="230" />
       <source>{estimate} {count} mailboxes could not be measured and are not included.</source>
       <translation>{estimate} {count} postvakken konden niet worden gemeten en zijn niet meegeteld.</translation>
     </message>
@@ -528,82 +528,82 @@
       <translation>{seconds} s ({minutes} minuten)</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/mailboxes.py" line="56" />
+      <location filename="../../engine/checks/mailboxes.py" line="57" />
       <source>(no subject)</source>
       <translation>(geen onderwerp)</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/mailboxes.py" line="108" />
+      <location filename="../../engine/checks/mailboxes.py" line="114" />
       <source>{address} cannot be opened on the source, although the admin account itself works.</source>
       <translation>{address} kan op de oude server niet worden geopend, hoewel het beheerdersaccount zelf werkt.</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/mailboxes.py" line="114" />
+      <location filename="../../engine/checks/mailboxes.py" line="120" />
       <source>Give {admin} full access to {address} on the source (Exchange: Add-MailboxPermission {address} -User {admin} -AccessRights FullAccess) and check that {address} is spelled as the source knows it; or remove it from the list.</source>
       <translation>Geef {admin} volledige toegang tot {address} op de oude server (Exchange: Add-MailboxPermission {address} -User {admin} -AccessRights FullAccess) en controleer of {address} gespeld is zoals de oude server het kent; of haal het uit de lijst.</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/mailboxes.py" line="124" />
+      <location filename="../../engine/checks/mailboxes.py" line="130" />
       <source>{address} cannot be opened on the source, although the server itself works.</source>
       <translation>{address} kan op de oude server niet worden geopend, hoewel de server zelf werkt.</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/mailboxes.py" line="130" />
+      <location filename="../../engine/checks/mailboxes.py" line="136" />
       <source>Correct the password of {address} in the mailbox list, or remove it from the list.</source>
       <translation>Corrigeer het wachtwoord van {address} in de lijst met postvakken, of haal het uit de lijst.</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/mailboxes.py" line="136" />
+      <location filename="../../engine/checks/mailboxes.py" line="142" />
       <source>{address} opens on the source with the admin account {admin}: {count} folders.</source>
       <translation>{address} gaat op de oude server open met het beheerdersaccount {admin}: {count} mappen.</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/mailboxes.py" line="143" />
+      <location filename="../../engine/checks/mailboxes.py" line="149" />
       <source>{address} opens on the source with its own password: {count} folders.</source>
       <translation>{address} gaat op de oude server open met het eigen wachtwoord: {count} mappen.</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/mailboxes.py" line="170" />
+      <location filename="../../engine/checks/mailboxes.py" line="176" />
       <source>Create {address} in Microsoft 365 (directory synchronisation with Microsoft Entra Connect, or the admin center) and give it a licence with Exchange Online, then run the checks again.</source>
       <translation>Maak {address} aan in Microsoft 365 (adreslijstsynchronisatie met Microsoft Entra Connect, of het beheercentrum) en geef het een licentie met Exchange Online; voer daarna de controles opnieuw uit.</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/mailboxes.py" line="176" />
+      <location filename="../../engine/checks/mailboxes.py" line="182" />
       <source>Create the mailbox {address} on the target (directory synchronisation must create every listed user before its mail can be copied), then run the checks again.</source>
       <translation>Maak het postvak {address} aan op het nieuwe systeem (adreslijstsynchronisatie moet elke gebruiker uit de lijst aanmaken voordat de e-mail gekopieerd kan worden); voer daarna de controles opnieuw uit.</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/mailboxes.py" line="183" />
+      <location filename="../../engine/checks/mailboxes.py" line="189" />
       <source>There is no mailbox {address} on the target that Mailstage can open (the target refused it while the account that checks it works).</source>
       <translation>Er is op het nieuwe systeem geen postvak {address} dat Mailstage kan openen (het nieuwe systeem weigerde het, terwijl het account waarmee wordt gecontroleerd werkt).</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/mailboxes.py" line="192" />
+      <location filename="../../engine/checks/mailboxes.py" line="198" />
       <source>{address} exists on the target and opens.</source>
       <translation>{address} bestaat op het nieuwe systeem en gaat open.</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/mailboxes.py" line="234" />
+      <location filename="../../engine/checks/mailboxes.py" line="245" />
       <source>{folders} folders, {messages} messages, {size} on the source; largest message {largest}.</source>
       <translation>{folders} mappen, {messages} berichten, {size} op de oude server; grootste bericht {largest}.</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/mailboxes.py" line="245" />
+      <location filename="../../engine/checks/mailboxes.py" line="262" />
       <source>{listed} and {count} more</source>
       <translation>{listed} en nog {count}</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/mailboxes.py" line="247" />
+      <location filename="../../engine/checks/mailboxes.py" line="264" />
       <source>1 message is larger than the target accepts ({limit}) and will be skipped and reported: {listed}.</source>
       <translation>1 bericht is groter dan het nieuwe systeem aanneemt ({limit}) en wordt overgeslagen en gemeld: {listed}.</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/mailboxes.py" line="254" />
+      <location filename="../../engine/checks/mailboxes.py" line="271" />
       <source>{count} messages are larger than the target accepts ({limit}) and will be skipped and reported: {listed}.</source>
       <translation>{count} berichten zijn groter dan het nieuwe systeem aanneemt ({limit}) en worden overgeslagen en gemeld: {listed}.</translation>
     </message>
     <message>
-      <location filename="../../engine/checks/mailboxes.py" line="263" />
+      <location filename="../../engine/checks/mailboxes.py" line="280" />
       <source>Ask the user of {address} to save these attachments elsewhere and delete the messages before the copy, or raise the target's message size limit; otherwise they stay on the old server only.</source>
       <translation>Vraag de gebruiker van {address} deze bijlagen elders op te slaan en de berichten vóór het kopiëren te verwijderen, of verhoog de maximale berichtgrootte van het nieuwe systeem; anders blijven ze alleen op de oude server staan.</translation>
     </message>
@@ -1026,6 +1026,386 @@
       <location filename="../../engine/checks/suite.py" line="312" />
       <source>Estimated duration</source>
       <translation>Geschatte duur</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/base.py" line="65" />
+      <source>There is no password for the mailbox {address} on endpoint {name}.</source>
+      <translation>Er is geen wachtwoord voor het postvak {address} op eindpunt {name}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/base.py" line="76" />
+      <source>Enter the password again (for the endpoint, or in the mailbox list) and retry.</source>
+      <translation>Voer het wachtwoord opnieuw in (bij het eindpunt of in de lijst met postvakken) en probeer het opnieuw.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="173" />
+      <source>The connection to {where} for mailbox {address} was interrupted.</source>
+      <translation>De verbinding met {where} voor postvak {address} is onderbroken.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="179" />
+      <source>Mailstage retries on its own; if this keeps happening, check the network and the server's load.</source>
+      <translation>Mailstage probeert het zelf opnieuw; blijft dit gebeuren, controleer dan het netwerk en de belasting van de server.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="200" />
+      <source>The server {where} is busy and refused to {doing} for mailbox {address}.</source>
+      <translation>De server {where} heeft het te druk en weigerde voor postvak {address} {doing}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="207" />
+      <source>Mailstage waits and retries; fewer mailboxes at once helps if this persists.</source>
+      <translation>Mailstage wacht even en probeert het opnieuw; blijft dit zo, kopieer dan minder postvakken tegelijk.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="215" />
+      <source>The mailbox {address} on {where} is full.</source>
+      <translation>Het postvak {address} op {where} is vol.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="220" />
+      <source>The server refused to {doing}: {text} (OVERQUOTA).</source>
+      <translation>De server weigerde {doing}: {text} (OVERQUOTA).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="221" />
+      <source>Raise the mailbox's quota (or its licence's) on the target and run the batch again; what was copied stays copied.</source>
+      <translation>Verhoog het quotum van het postvak (of van de licentie) op het nieuwe systeem en voer de batch opnieuw uit; wat al gekopieerd is, blijft staan.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="230" />
+      <source>The server {where} refused to {doing} for mailbox {address}.</source>
+      <translation>De server {where} weigerde voor postvak {address} {doing}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="236" />
+      <source>It said: {text} ({code}).</source>
+      <translation>Antwoord van de server: {text} ({code}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="237" />
+      <source>Check that the account may do this on the server; the server's log has the details.</source>
+      <translation>Controleer of het account dit op de server mag; het logboek van de server geeft de details.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="244" />
+      <source>The connection is closed.</source>
+      <translation>De verbinding is gesloten.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="256" />
+      <source>The copy was stopped.</source>
+      <translation>Het kopiëren is gestopt.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="298" />
+      <source>A secure connection to {where} could not be made.</source>
+      <translation>Er kon geen beveiligde verbinding met {where} worden gemaakt.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="299" />
+      <source>The TLS handshake failed: {reason}.</source>
+      <translation>De TLS-handshake is mislukt: {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="300" />
+      <source>Check the port and security setting of the endpoint (993 with SSL/TLS, 143 with STARTTLS).</source>
+      <translation>Controleer de poort en de beveiligingsinstelling van het eindpunt (993 met SSL/TLS, 143 met STARTTLS).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="388" />
+      <source>The server {where} does not accept a password login here.</source>
+      <translation>De server {where} staat hier geen aanmelding met wachtwoord toe.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="389" />
+      <source>It announces LOGINDISABLED: logins are only allowed over a secure connection.</source>
+      <translation>De server meldt LOGINDISABLED: aanmelden mag alleen via een beveiligde verbinding.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="390" />
+      <source>Use SSL/TLS (port 993) or STARTTLS for this endpoint.</source>
+      <translation>Gebruik SSL/TLS (poort 993) of STARTTLS voor dit eindpunt.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="411" />
+      <source>No way to sign in to {address} with OAuth2 was set up.</source>
+      <translation>Er is geen manier ingesteld om met OAuth2 aan te melden bij {address}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="412" />
+      <source>The endpoint needs an access token (Microsoft 365 signs in with OAuth2 only).</source>
+      <translation>Het eindpunt heeft een toegangstoken nodig (Microsoft 365 meldt alleen aan met OAuth2).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="413" />
+      <source>Set up the endpoint's app registration or sign-in first.</source>
+      <translation>Stel eerst de app-registratie of de aanmelding van het eindpunt in.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="424" />
+      <source>The server said: {text} ({code}).</source>
+      <translation>Antwoord van de server: {text} ({code}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="426" />
+      <source>The server said: {text}.</source>
+      <translation>Antwoord van de server: {text}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="431" />
+      <source>The server {where} has no room for another connection to {address} now.</source>
+      <translation>De server {where} heeft nu geen ruimte voor nog een verbinding met {address}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="437" />
+      <source>Mailstage waits and retries; lower the number of mailboxes copied at once if this persists.</source>
+      <translation>Mailstage wacht even en probeert het opnieuw; blijft dit zo, verlaag dan het aantal postvakken dat tegelijk wordt gekopieerd.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="446" />
+      <source>The access token was refused: the app may lack permission for this mailbox, or the token expired.</source>
+      <translation>Het toegangstoken werd geweigerd: de app heeft misschien geen machtiging voor dit postvak, of het token is verlopen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="449" />
+      <source>Check the app registration's IMAP permission and that the mailbox exists; then retry.</source>
+      <translation>Controleer de IMAP-machtiging van de app-registratie en of het postvak bestaat; probeer het daarna opnieuw.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="451" />
+      <source>The admin account {admin} was refused: its password may be wrong or changed, or it may not open other users' mailboxes (here: {login}).</source>
+      <translation>Het beheerdersaccount {admin} werd geweigerd: het wachtwoord is misschien onjuist of gewijzigd, of het account mag de postvakken van andere gebruikers niet openen (hier: {login}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="457" />
+      <source>Check the admin password of endpoint {name} and that the account has admin or Full Access rights to this mailbox.</source>
+      <translation>Controleer het beheerderswachtwoord van eindpunt {name} en of het account beheerdersrechten of Full Access-rechten op dit postvak heeft.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="463" />
+      <source>The user name {login} or its password was refused: the password is probably wrong, or was changed after the list was made, or the account is disabled.</source>
+      <translation>De gebruikersnaam {login} of het wachtwoord werd geweigerd: waarschijnlijk is het wachtwoord onjuist, is het gewijzigd nadat de lijst is gemaakt, of is het account uitgeschakeld.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="468" />
+      <source>Correct the password in the mailbox list (or ask the user for the new one) and retry this mailbox.</source>
+      <translation>Verbeter het wachtwoord in de lijst met postvakken (of vraag de gebruiker om het nieuwe) en probeer dit postvak opnieuw.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="473" />
+      <source>Mailstage could not log in to the mailbox {address} on {where}.</source>
+      <translation>Mailstage kon zich niet aanmelden bij het postvak {address} op {where}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="605" />
+      <source>list the folders</source>
+      <translation>de mappen op te sommen</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="657" />
+      <source>report folder counters</source>
+      <translation>de tellers van de mappen te geven</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="717" />
+      <source>list the messages of {folder}</source>
+      <translation>de berichten in {folder} op te sommen</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="765" />
+      <source>open the folder {folder}</source>
+      <translation>de map {folder} te openen</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="781" />
+      <source>read message headers in {folder}</source>
+      <translation>berichtkoppen in {folder} te lezen</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="868" />
+      <source>read messages in {folder}</source>
+      <translation>berichten in {folder} te lezen</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="909" />
+      <source>create the folder {folder}</source>
+      <translation>de map {folder} aan te maken</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="985" />
+      <source>store messages</source>
+      <translation>berichten op te slaan</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap.py" line="1022" />
+      <source>change flags in {folder}</source>
+      <translation>markeringen in {folder} te wijzigen</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap_wire.py" line="73" />
+      <source>the name was not found in DNS ({detail})</source>
+      <translation>de naam is niet gevonden in DNS ({detail})</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap_wire.py" line="75" />
+      <source>the connection was refused: nothing listens on that port, or a firewall rejects it</source>
+      <translation>de verbinding werd geweigerd: er luistert niets op die poort, of een firewall weigert haar</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap_wire.py" line="78" />
+      <source>no answer within {seconds:g} s (a firewall may drop the connection)</source>
+      <translation>geen antwoord binnen {seconds:g} s (misschien gooit een firewall de verbinding weg)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap_wire.py" line="79" />
+      <source>no answer in time (a firewall may drop the connection)</source>
+      <translation>geen antwoord op tijd (misschien gooit een firewall de verbinding weg)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap_wire.py" line="81" />
+      <source>the connection was reset by the server or a firewall in between</source>
+      <translation>de verbinding werd verbroken door de server of door een firewall ertussen</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap_wire.py" line="413" />
+      <source>Cannot connect to {where}: {problem}.</source>
+      <translation>Kan geen verbinding maken met {where}: {problem}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap_wire.py" line="429" />
+      <source>The server refused the connection: {text}.</source>
+      <translation>De server weigerde de verbinding: {text}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap_wire.py" line="436" />
+      <source>The server refused STARTTLS: {text}.</source>
+      <translation>De server weigerde STARTTLS: {text}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap_wire.py" line="465" />
+      <source>The connection broke while sending: {problem}.</source>
+      <translation>De verbinding werd verbroken tijdens het verzenden: {problem}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap_wire.py" line="553" />
+      <source>The connection broke while receiving: {problem}.</source>
+      <translation>De verbinding werd verbroken tijdens het ontvangen: {problem}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap_wire.py" line="560" />
+      <source>The server closed the connection.</source>
+      <translation>De server heeft de verbinding gesloten.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap_wire.py" line="572" />
+      <source>The server closed the connection in the middle of a message.</source>
+      <translation>De server heeft de verbinding midden in een bericht gesloten.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap_wire.py" line="579" />
+      <source>The connection broke while receiving a message: {problem}.</source>
+      <translation>De verbinding werd verbroken tijdens het ontvangen van een bericht: {problem}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/imap_wire.py" line="613" />
+      <source>The server ended the session: {text}.</source>
+      <translation>De server heeft de sessie beëindigd: {text}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="49" />
+      <source>subject {subject}; issued by {issuer}; valid {start} to {end}; SHA-256 {fingerprint}</source>
+      <translation>onderwerp {subject}; uitgegeven door {issuer}; geldig van {start} tot {end}; SHA-256 {fingerprint}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="68" />
+      <source>The fingerprint is not a SHA-256 fingerprint.</source>
+      <translation>De vingerafdruk is geen SHA-256-vingerafdruk.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="69" />
+      <source>It has {count} characters after removing colons; a SHA-256 fingerprint has 64 hex digits.</source>
+      <translation>Zonder dubbele punten telt hij {count} tekens; een SHA-256-vingerafdruk heeft 64 hexadecimale cijfers.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="73" />
+      <source>Copy the SHA-256 fingerprint exactly as Mailstage or your browser shows it.</source>
+      <translation>Kopieer de SHA-256-vingerafdruk precies zoals Mailstage of uw browser hem toont.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="119" />
+      <source>The server {host} presented a different certificate than the one you trusted.</source>
+      <translation>De server {host} toonde een ander certificaat dan het certificaat dat u vertrouwde.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="122" />
+      <source>The certificate was replaced (renewed, or a new server), or something is intercepting the connection.</source>
+      <translation>Het certificaat is vervangen (vernieuwd, of een nieuwe server), of iets onderschept de verbinding.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="126" />
+      <source>If your mail administrator replaced the certificate, check its fingerprint with them and trust the new one (mailstage-cli endpoint trust). Otherwise do not continue.</source>
+      <translation>Heeft uw mailbeheerder het certificaat vervangen, controleer dan samen de vingerafdruk en vertrouw het nieuwe (mailstage-cli endpoint trust). Ga anders niet verder.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="131" />
+      <source>The certificate of {host} is not trusted.</source>
+      <translation>Het certificaat van {host} wordt niet vertrouwd.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="132" />
+      <source>{reason}. Old Exchange servers often use a self-signed certificate.</source>
+      <translation>{reason}. Oude Exchange-servers gebruiken vaak een zelfondertekend certificaat.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="133" />
+      <source>Install a certificate from a trusted authority on the server, or, if you recognise this one, trust exactly this certificate: mailstage-cli endpoint trust NAME --fingerprint {fingerprint}</source>
+      <translation>Installeer op de server een certificaat van een vertrouwde certificeringsinstantie, of vertrouw, als u dit certificaat herkent, precies dit certificaat: mailstage-cli endpoint trust NAME --fingerprint {fingerprint}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="139" />
+      <source>{cause} Certificate: {certificate}.</source>
+      <translation>{cause} Certificaat: {certificate}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="179" />
+      <source>fingerprint mismatch</source>
+      <translation>vingerafdruk komt niet overeen</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="187" />
+      <source>The certificate has expired</source>
+      <translation>Het certificaat is verlopen</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="189" />
+      <source>The certificate is self-signed: no trusted authority vouches for it</source>
+      <translation>Het certificaat is zelfondertekend: geen vertrouwde certificeringsinstantie staat ervoor in</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="191" />
+      <source>The certificate was issued by an authority this computer does not trust</source>
+      <translation>Het certificaat is uitgegeven door een certificeringsinstantie die deze computer niet vertrouwt</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="193" />
+      <source>The certificate was issued for a different server name</source>
+      <translation>Het certificaat is uitgegeven voor een andere servernaam</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="194" />
+      <source>The certificate did not verify ({detail})</source>
+      <translation>Het certificaat kon niet worden geverifieerd ({detail})</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="203" />
+      <source>the server did not greet like an IMAP server</source>
+      <translation>de server begroette niet zoals een IMAP-server</translation>
+    </message>
+    <message>
+      <location filename="../../engine/tls.py" line="248" />
+      <source>the server presented no certificate</source>
+      <translation>de server toonde geen certificaat</translation>
     </message>
   </context>
 </TS>
