@@ -36,6 +36,7 @@ from engine.checks.framework import (
     run_checks,
     skipped,
     warned,
+    what_and_cause,
 )
 from engine.connectors.imap_wire import ConnectionLost, ImapWire, ProtocolError
 from engine.endpoints import Endpoint, EndpointKind, Security
@@ -45,6 +46,7 @@ from engine.m365.connect import MAX_CONNECTIONS_PER_MAILBOX, m365_account, open_
 from engine.m365.events import EventSink, ignore
 from engine.m365.http import Cancelled
 from engine.m365.tokens import TokenProvider, token_provider_for
+from engine.text import T, join
 from engine.tls import context_for
 
 LOGIN_TIMEOUT = 60.0  # a token request may wait out throttling for a while
@@ -55,7 +57,15 @@ TLS_TIMEOUT = 12.0
 
 
 def _evidence(error: MailstageError) -> str:
-    return " ".join(part for part in (error.what, error.cause) if part)
+    return what_and_cause(error)
+
+
+def _reason(exc: Exception) -> str:
+    """Why the connection failed, as a sentence (translatable when the wire gave one)."""
+    if isinstance(exc, ConnectionLost | ProtocolError):
+        return exc.sentence
+    said = str(exc)
+    return f"{said[:1].upper()}{said[1:]}."
 
 
 class M365Checks:
@@ -119,16 +129,18 @@ class M365Checks:
                 keys["login"][0],
                 subject,
                 self._check_login,
-                title="Mailstage signs in to Microsoft 365",
+                title=T("Mailstage signs in to Microsoft 365"),
                 timeout=LOGIN_TIMEOUT * scale,
-                timeout_fix="Microsoft's sign-in service did not answer in time: check this computer reaches "
-                "https://login.microsoftonline.com (proxy, firewall).",
+                timeout_fix=T(
+                    "Microsoft's sign-in service did not answer in time: check this computer reaches "
+                    "https://login.microsoftonline.com (proxy, firewall)."
+                ),
             ),
             Check(
                 keys["capabilities"][0],
                 subject,
                 self._check_capabilities,
-                title="The Microsoft 365 IMAP server takes OAuth2 sign-in",
+                title=T("The Microsoft 365 IMAP server takes OAuth2 sign-in"),
                 timeout=CAPABILITIES_TIMEOUT * scale,
                 requires=(keys["tls"],) if after_tls else (),
             ),
@@ -136,7 +148,7 @@ class M365Checks:
                 keys["connections"][0],
                 subject,
                 self._connections(list(mailboxes), sessions),
-                title=f"Exchange Online allows {sessions} sessions per mailbox at once",
+                title=T("Exchange Online allows {sessions} sessions per mailbox at once", sessions=sessions),
                 timeout=CONNECTIONS_TIMEOUT * scale,
                 requires=(keys["login"], keys["capabilities"]),
             ),
@@ -148,7 +160,7 @@ class M365Checks:
             "mailbox.target_exists",
             address,
             self._mailbox(address),
-            title="Exists in Microsoft 365 and opens (directory synchronisation, FullAccess)",
+            title=T("Exists in Microsoft 365 and opens (directory synchronisation, FullAccess)"),
             timeout=MAILBOX_TIMEOUT * scale,
             requires=(self.keys("target")["login"],),
             after=after,
@@ -160,26 +172,53 @@ class M365Checks:
         try:
             token = provider.token()
         except Cancelled:
-            return skipped("Cancelled.")
+            return skipped(T("Cancelled."))
         except MailstageError as error:
             return failed(_evidence(error), error.fix, code=error.code)
         valid = time.strftime("%H:%M", time.localtime(token.expires_at))
         if settings.auth_mode == "device":
-            who = f"the saved sign-in of {provider.account() or 'the admin'}"
-            permission = "IMAP.AccessAsUser.All"
+            account = provider.account()
+            evidence = (
+                T(
+                    "Microsoft's sign-in service ({authority}) gave the saved sign-in of {account} a token for "
+                    "{resource} with {permission}, valid until {valid}.",
+                    authority=settings.authority_url,
+                    account=account,
+                    resource=settings.resource,
+                    permission="IMAP.AccessAsUser.All",
+                    valid=valid,
+                )
+                if account
+                else T(
+                    "Microsoft's sign-in service ({authority}) gave the saved sign-in of the admin a token for "
+                    "{resource} with {permission}, valid until {valid}.",
+                    authority=settings.authority_url,
+                    resource=settings.resource,
+                    permission="IMAP.AccessAsUser.All",
+                    valid=valid,
+                )
+            )
         else:
-            who = f"the app {settings.client_id} with its client secret"
-            permission = "IMAP.AccessAsApp"
-        evidence = (
-            f"Microsoft's sign-in service ({settings.authority_url}) gave {who} a token for "
-            f"{settings.resource} with {permission}, valid until {valid}."
-        )
+            evidence = T(
+                "Microsoft's sign-in service ({authority}) gave the app {client_id} with its client secret a token "
+                "for {resource} with {permission}, valid until {valid}.",
+                authority=settings.authority_url,
+                client_id=settings.client_id,
+                resource=settings.resource,
+                permission="IMAP.AccessAsApp",
+                valid=valid,
+            )
         protection = provider.cache_protection
         if protection is not None and not protection.encrypted:
             return warned(
-                evidence
-                + f" The sign-in is kept in {protection.path}, readable only by your account, not encrypted.",
-                "Install a keyring service (GNOME Keyring or KWallet) so Mailstage can encrypt the saved sign-in.",
+                T(
+                    "{evidence} The sign-in is kept in {path}, readable only by your account, not encrypted.",
+                    evidence=evidence,
+                    path=str(protection.path),
+                ),
+                T(
+                    "Install a keyring service (GNOME Keyring or KWallet) so Mailstage can encrypt the saved sign-in."
+                ),
             )
         return passed(evidence, account=provider.account() or "")
 
@@ -197,9 +236,11 @@ class M365Checks:
             )
         except (ConnectionLost, ProtocolError, OSError) as exc:
             return failed(
-                f"Could not read what {where} offers: {exc}.",
-                "Check that the IMAP server of the endpoint (--imap) is outlook.office365.com:993 for the worldwide "
-                "cloud, and that this computer may reach it.",
+                T("Could not read what {where} offers. {reason}", where=where, reason=_reason(exc)),
+                T(
+                    "Check that the IMAP server of the endpoint (--imap) is outlook.office365.com:993 for the "
+                    "worldwide cloud, and that this computer may reach it."
+                ),
             )
         try:
             completion = wire.run([b"CAPABILITY"])
@@ -211,36 +252,52 @@ class M365Checks:
             }
         except (ConnectionLost, ProtocolError) as exc:
             return failed(
-                f"{where} ended the connection while asked what it offers: {exc}.", "Try again later."
+                T(
+                    "{where} ended the connection while asked what it offers. {reason}",
+                    where=where,
+                    reason=_reason(exc),
+                ),
+                T("Try again later."),
             )
         finally:
             wire.close()
         listed = " ".join(sorted(words))
         if "AUTH=XOAUTH2" not in words:
             return failed(
-                f"{where} does not offer OAuth2 sign-in (AUTH=XOAUTH2). Offered: {listed}.",
-                "The --imap server is not Exchange Online's: use outlook.office365.com:993 (US Government: "
-                "outlook.office365.us, China: partner.outlook.cn).",
+                T(
+                    "{where} does not offer OAuth2 sign-in (AUTH=XOAUTH2). Offered: {listed}.",
+                    where=where,
+                    listed=listed,
+                ),
+                T(
+                    "The --imap server is not Exchange Online's: use outlook.office365.com:993 (US Government: "
+                    "outlook.office365.us, China: partner.outlook.cn)."
+                ),
                 capabilities=sorted(words),
             )
-        notes = ["AUTH=XOAUTH2: mailboxes are opened with Microsoft 365 tokens"]
+        notes = [T("AUTH=XOAUTH2: mailboxes are opened with Microsoft 365 tokens")]
         notes.append(
-            "UIDPLUS: an interrupted copy resumes exactly"
+            T("UIDPLUS: an interrupted copy resumes exactly")
             if "UIDPLUS" in words
-            else "no UIDPLUS: resuming is slower"
+            else T("no UIDPLUS: resuming is slower")
         )
         notes.append(
-            "LITERAL+: messages are sent without waiting for the server's go-ahead"
+            T("LITERAL+: messages are sent without waiting for the server's go-ahead")
             if "LITERAL+" in words
-            else "no LITERAL+: one extra round trip per message"
+            else T("no LITERAL+: one extra round trip per message")
         )
-        return passed("; ".join(notes) + f". Offered: {listed}.", capabilities=sorted(words))
+        return passed(
+            T("{meanings}. Offered: {listed}.", meanings=join("; ", notes), listed=listed),
+            capabilities=sorted(words),
+        )
 
     def _connections(self, mailboxes: list[str], sessions: int) -> Callable[[CheckContext], Verdict]:
         def run(ctx: CheckContext) -> Verdict:
             if not mailboxes:
                 return skipped(
-                    "No mailbox to open: with Microsoft 365 each session belongs to one mailbox; give the list."
+                    T(
+                        "No mailbox to open: with Microsoft 365 each session belongs to one mailbox; give the list."
+                    )
                 )
             address = mailboxes[0]
             provider = self.provider
@@ -269,15 +326,27 @@ class M365Checks:
             errors = [e for e in outcomes if e is not None]
             if not errors:
                 return passed(
-                    f"{sessions} sessions to {address} opened at once (Mailstage opens at most that many)."
+                    T(
+                        "{sessions} sessions to {address} opened at once (Mailstage opens at most that many).",
+                        sessions=sessions,
+                        address=address,
+                    )
                 )
             if len(errors) == sessions:
                 first = errors[0]
-                return failed(f"No session to {address} opened: {_evidence(first)}", first.fix)
+                return failed(
+                    T("No session to {address} opened: {error}", address=address, error=_evidence(first)),
+                    first.fix,
+                )
             return warned(
-                f"Only {sessions - len(errors)} of {sessions} sessions to {address} opened at once: "
-                f"{_evidence(errors[0])}",
-                "Lower the number of mailboxes copied at once (--concurrency) or try again later.",
+                T(
+                    "Only {opened} of {sessions} sessions to {address} opened at once: {error}",
+                    opened=sessions - len(errors),
+                    sessions=sessions,
+                    address=address,
+                    error=_evidence(errors[0]),
+                ),
+                T("Lower the number of mailboxes copied at once (--concurrency) or try again later."),
             )
 
         return run
@@ -287,8 +356,8 @@ class M365Checks:
             provider = self.provider
             if not self._sessions.acquire(timeout=ctx.remaining()):
                 return failed(
-                    "Waited too long for a free session to Microsoft 365.",
-                    "Run the checks again with fewer mailboxes at once.",
+                    T("Waited too long for a free session to Microsoft 365."),
+                    T("Run the checks again with fewer mailboxes at once."),
                 )
             try:
                 with open_exchange_online(
@@ -299,14 +368,17 @@ class M365Checks:
                 ) as session:
                     inbox = session.open_folder("INBOX")
             except Cancelled:
-                return skipped("Cancelled.")
+                return skipped(T("Cancelled."))
             except MailstageError as error:
                 return failed(_evidence(error), error.fix, code=error.code)
             finally:
                 self._sessions.release()
             return passed(
-                f"{address} exists in Microsoft 365 and Mailstage may open it (INBOX selected: "
-                f"{inbox.exists} messages)."
+                T(
+                    "{address} exists in Microsoft 365 and Mailstage may open it (INBOX selected: {count} messages).",
+                    address=address,
+                    count=inbox.exists,
+                )
             )
 
         return run

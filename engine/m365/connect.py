@@ -56,6 +56,7 @@ from engine.folders import FolderRule, RuleAction
 from engine.m365 import errors as m365_errors
 from engine.m365.events import EventSink, MailboxWaiting, ignore
 from engine.m365.tokens import AccessToken, M365Settings, MailboxToken, TokenProvider, token_provider_for
+from engine.text import T
 
 # A token with less life than this when it was sent may have expired before the server checked it.
 TOKEN_IN_TRANSIT_MARGIN = 60.0
@@ -69,7 +70,7 @@ THROTTLE_WAIT_CAP = 300.0  # seconds: Exchange suggests up to about five minutes
 RESERVED_FOLDER = "Files"
 RESERVED_FOLDER_RENAMED = "Files (migrated)"
 
-T = TypeVar("T")
+Result = TypeVar("Result")
 
 
 def exchange_folder_rules() -> tuple[FolderRule, ...]:
@@ -136,18 +137,22 @@ class ExchangeOnlineConnector:
         if backoff is not None:
             wait = min(backoff / 1000.0, self.throttle_cap)
             self.on_event(
-                MailboxWaiting(address, wait, f"Exchange Online asked to slow down ({backoff} ms suggested)")
+                MailboxWaiting(
+                    address,
+                    wait,
+                    T("Exchange Online asked to slow down ({backoff} ms suggested)", backoff=backoff),
+                )
             )
             stopped = self.cancel.wait(wait)
             throttled = m365_errors.throttled_imap(address, backoff, wait)
             if stopped:
                 return MailstageError(
-                    "copy.cancelled", "The copy was stopped.", severity=Severity.MAILBOX, mailbox=address
+                    "copy.cancelled", T("The copy was stopped."), severity=Severity.MAILBOX, mailbox=address
                 )
             return throttled
         return error
 
-    def _guard(self, call: Callable[[], T]) -> T:
+    def _guard(self, call: Callable[[], Result]) -> Result:
         try:
             return call()
         except MailstageError as error:
@@ -257,7 +262,7 @@ class ExchangeOnlineConnector:
     def _too_large(self, folder: TargetFolder, message: OutgoingMessage) -> AppendOutcome:
         error = m365_errors.oversize(self.account.address, folder.name, message.body.size, self.size_limit)
         # The copy reports "The target refused the message: REASON (CODE)."; the fix is in REASON.
-        return AppendOutcome(False, None, error.code, f"{error.what} {error.fix}")
+        return AppendOutcome(False, None, error.code, T("{what} {fix}", what=error.what, fix=error.fix))
 
     def store_flags(self, folder: TargetFolder, changes: Sequence[FlagChange]) -> None:
         self._guard(lambda: self.inner.store_flags(folder, changes))

@@ -26,6 +26,7 @@ from pathlib import Path
 from engine.endpoints import Endpoint
 from engine.errors import BadInput
 from engine.m365.tokens import M365Settings
+from engine.text import T
 
 EXCHANGE_ONLINE_APP_ID = "00000002-0000-0ff1-ce00-000000000000"  # "Office 365 Exchange Online"
 MICROSOFT_GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000"
@@ -45,13 +46,16 @@ def _unique_addresses(addresses: Iterable[str]) -> list[str]:
         if not cleaned or "@" not in cleaned:
             raise BadInput(
                 "m365.script_bad_address",
-                f"{address!r} is not a mailbox address.",
-                "The script grants access per mailbox, by its e-mail address.",
-                "Check the list: every row needs an EmailAddress such as anna@contoso.nl.",
+                T("{address!r} is not a mailbox address.", address=address),
+                T("The script grants access per mailbox, by its e-mail address."),
+                T("Check the list: every row needs an EmailAddress such as anna@contoso.nl."),
             )
         if "\n" in cleaned or "\r" in cleaned:
             raise BadInput(
-                "m365.script_bad_address", f"{address!r} contains a line break.", "", "Fix the list."
+                "m365.script_bad_address",
+                T("{address!r} contains a line break.", address=address),
+                "",
+                T("Fix the list."),
             )
         key = cleaned.lower()  # Exchange addresses are case-insensitive: grant once
         if key not in seen:
@@ -79,14 +83,17 @@ def tenant_script(
     """
     if auth_mode not in ("app", "device"):
         raise BadInput(
-            "m365.bad_auth_mode", f"The sign-in mode {auth_mode!r} is not known.", "", "Use app or device."
+            "m365.bad_auth_mode",
+            T("The sign-in mode {mode!r} is not known.", mode=auth_mode),
+            "",
+            T("Use app or device."),
         )
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.-]{0,252}", tenant):
         raise BadInput(
             "m365.script_bad_tenant",
-            f"The tenant {tenant!r} cannot be written into a script.",
-            "A tenant is a domain such as contoso.onmicrosoft.com or a Directory (tenant) ID.",
-            "Correct the endpoint's m365:// URL.",
+            T("The tenant {tenant!r} cannot be written into a script.", tenant=tenant),
+            T("A tenant is a domain such as contoso.onmicrosoft.com or a Directory (tenant) ID."),
+            T("Correct the endpoint's m365:// URL."),
         )
     mailboxes = _unique_addresses(addresses)
     when = (generated or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")

@@ -36,6 +36,7 @@ from engine.m365 import errors as m365_errors
 from engine.m365.cache import CacheProtection, open_token_cache
 from engine.m365.events import DeviceCodePrompt, EventSink, ignore
 from engine.m365.http import Cancelled, TokenServiceHttp
+from engine.text import T
 
 log = logging.getLogger(__name__)
 
@@ -68,24 +69,26 @@ class M365Settings:
         if endpoint.kind is not EndpointKind.M365:
             raise BadInput(
                 "m365.not_m365",
-                f"The endpoint {endpoint.name} is not a Microsoft 365 endpoint.",
+                T("The endpoint {name} is not a Microsoft 365 endpoint.", name=endpoint.name),
                 "",
-                "Use an endpoint added with --url m365://TENANT.",
+                T("Use an endpoint added with --url m365://TENANT."),
             )
         if not endpoint.client_id:
             raise BadInput(
                 "m365.no_client_id",
-                f"The Microsoft 365 endpoint {endpoint.name} has no Application (client) ID.",
-                "Mailstage signs in as an app registration in your tenant.",
-                "Give it with --client-id (App registrations > your app > Overview > Application (client) ID).",
+                T("The Microsoft 365 endpoint {name} has no Application (client) ID.", name=endpoint.name),
+                T("Mailstage signs in as an app registration in your tenant."),
+                T(
+                    "Give it with --client-id (App registrations > your app > Overview > Application (client) ID)."
+                ),
             )
         mode = endpoint.auth_mode or "app"
         if mode not in ("app", "device"):
             raise BadInput(
                 "m365.bad_auth_mode",
-                f"The sign-in mode {mode!r} is not known.",
+                T("The sign-in mode {mode!r} is not known.", mode=mode),
                 "",
-                "Use --auth app or --auth device.",
+                T("Use --auth app or --auth device."),
             )
         return cls(
             endpoint=endpoint.name,
@@ -125,10 +128,12 @@ def validate_authority(url: str) -> str:
     if parts.scheme != "https" or not parts.hostname or not parts.path.strip("/"):
         raise BadInput(
             "m365.bad_authority",
-            f"The authority {url!r} cannot be used.",
-            "An authority is the https address of the sign-in service with the tenant after it.",
-            "Write it as https://login.microsoftonline.com/TENANT (US Government: "
-            "https://login.microsoftonline.us/TENANT, China: https://login.partner.microsoftonline.cn/TENANT).",
+            T("The authority {url!r} cannot be used.", url=url),
+            T("An authority is the https address of the sign-in service with the tenant after it."),
+            T(
+                "Write it as https://login.microsoftonline.com/TENANT (US Government: "
+                "https://login.microsoftonline.us/TENANT, China: https://login.partner.microsoftonline.cn/TENANT)."
+            ),
         )
     return url.strip().rstrip("/")
 
@@ -288,9 +293,12 @@ class TokenProvider:
         if self.settings.auth_mode != "device":
             raise BadInput(
                 "m365.not_device",
-                f"The endpoint {self.settings.endpoint} signs in as an app (with a client secret).",
-                "Only device-code endpoints sign in interactively.",
-                "Add the endpoint with --auth device to sign in with a code.",
+                T(
+                    "The endpoint {name} signs in as an app (with a client secret).",
+                    name=self.settings.endpoint,
+                ),
+                T("Only device-code endpoints sign in interactively."),
+                T("Add the endpoint with --auth device to sign in with a code."),
             )
         stop = cancel or threading.Event()
         app = self._application()
@@ -395,7 +403,7 @@ class TokenProvider:
             return exc
         if isinstance(exc, requests.exceptions.SSLError):
             return m365_errors.token_service_unreachable(
-                words, host, "its certificate is not trusted by this computer"
+                words, host, T("its certificate is not trusted by this computer")
             )
         if isinstance(exc, requests.exceptions.RequestException):
             return m365_errors.token_service_unreachable(words, host, type(exc).__name__)
@@ -404,9 +412,9 @@ class TokenProvider:
         log.error("unexpected failure from msal: %s", type(exc).__name__, exc_info=exc)
         return MailstageError(
             "m365.signin_failed",
-            "Signing in to Microsoft 365 failed unexpectedly.",
-            f"msal reported {type(exc).__name__}.",
-            "The details are in Mailstage's log; try again, and send the log to support if it persists.",
+            T("Signing in to Microsoft 365 failed unexpectedly."),
+            T("msal reported {name}.", name=type(exc).__name__),
+            T("The details are in Mailstage's log; try again, and send the log to support if it persists."),
         )
 
     def _explain_authority_failure(self, exc: ValueError) -> MailstageError:
@@ -424,10 +432,15 @@ class TokenProvider:
             return m365_errors.explain_token_answer(answer, words)
         return BadInput(
             "m365.bad_authority",
-            f"The sign-in service at {self.settings.authority_url} did not answer as Microsoft's does.",
-            "The authority URL is wrong, or the tenant is not found there.",
-            "Leave --authority out for the worldwide cloud, or give the whole URL with the tenant, for example "
-            "https://login.microsoftonline.us/contoso.onmicrosoft.com.",
+            T(
+                "The sign-in service at {url} did not answer as Microsoft's does.",
+                url=self.settings.authority_url,
+            ),
+            T("The authority URL is wrong, or the tenant is not found there."),
+            T(
+                "Leave --authority out for the worldwide cloud, or give the whole URL with the tenant, for example "
+                "https://login.microsoftonline.us/contoso.onmicrosoft.com."
+            ),
         )
 
 

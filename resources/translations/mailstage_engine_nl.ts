@@ -1313,6 +1313,711 @@
       <translation>De server heeft de sessie beëindigd: {text}.</translation>
     </message>
     <message>
+      <location filename="../../engine/m365/checks.py" line="132" />
+      <source>Mailstage signs in to Microsoft 365</source>
+      <translation>Mailstage meldt zich aan bij Microsoft 365</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="134" />
+      <source>Microsoft's sign-in service did not answer in time: check this computer reaches https://login.microsoftonline.com (proxy, firewall).</source>
+      <translation>De aanmeldservice van Microsoft antwoordde niet op tijd: controleer of deze computer https://login.microsoftonline.com bereikt (proxy, firewall).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="143" />
+      <source>The Microsoft 365 IMAP server takes OAuth2 sign-in</source>
+      <translation>De IMAP-server van Microsoft 365 accepteert aanmelden met OAuth2</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="151" />
+      <source>Exchange Online allows {sessions} sessions per mailbox at once</source>
+      <translation>Exchange Online staat {sessions} sessies tegelijk per postvak toe</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="163" />
+      <source>Exists in Microsoft 365 and opens (directory synchronisation, FullAccess)</source>
+      <translation>Bestaat in Microsoft 365 en opent (directorysynchronisatie, FullAccess)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="175" />
+      <source>Cancelled.</source>
+      <translation>Geannuleerd.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="182" />
+      <source>Microsoft's sign-in service ({authority}) gave the saved sign-in of {account} a token for {resource} with {permission}, valid until {valid}.</source>
+      <translation>De aanmeldservice van Microsoft ({authority}) gaf de opgeslagen aanmelding van {account} een token voor {resource} met {permission}, geldig tot {valid}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="192" />
+      <source>Microsoft's sign-in service ({authority}) gave the saved sign-in of the admin a token for {resource} with {permission}, valid until {valid}.</source>
+      <translation>De aanmeldservice van Microsoft ({authority}) gaf de opgeslagen aanmelding van de beheerder een token voor {resource} met {permission}, geldig tot {valid}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="202" />
+      <source>Microsoft's sign-in service ({authority}) gave the app {client_id} with its client secret a token for {resource} with {permission}, valid until {valid}.</source>
+      <translation>De aanmeldservice van Microsoft ({authority}) gaf de app {client_id} met haar clientgeheim een token voor {resource} met {permission}, geldig tot {valid}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="214" />
+      <source>{evidence} The sign-in is kept in {path}, readable only by your account, not encrypted.</source>
+      <translation>{evidence} De aanmelding staat in {path}, alleen leesbaar voor uw account, niet versleuteld.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="219" />
+      <source>Install a keyring service (GNOME Keyring or KWallet) so Mailstage can encrypt the saved sign-in.</source>
+      <translation>Installeer een sleutelbosservice (GNOME Keyring of KWallet), zodat Mailstage de opgeslagen aanmelding kan versleutelen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="239" />
+      <source>Could not read what {where} offers. {reason}</source>
+      <translation>Kon niet uitlezen wat {where} aanbiedt. {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="240" />
+      <source>Check that the IMAP server of the endpoint (--imap) is outlook.office365.com:993 for the worldwide cloud, and that this computer may reach it.</source>
+      <translation>Controleer of de IMAP-server van het eindpunt (--imap) outlook.office365.com:993 is voor de wereldwijde cloud, en of deze computer hem mag bereiken.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="255" />
+      <source>{where} ended the connection while asked what it offers. {reason}</source>
+      <translation>{where} verbrak de verbinding toen werd gevraagd wat hij aanbiedt. {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="260" />
+      <source>Try again later.</source>
+      <translation>Probeer het later opnieuw.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="267" />
+      <source>{where} does not offer OAuth2 sign-in (AUTH=XOAUTH2). Offered: {listed}.</source>
+      <translation>{where} biedt geen aanmelding met OAuth2 aan (AUTH=XOAUTH2). Aangeboden: {listed}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="272" />
+      <source>The --imap server is not Exchange Online's: use outlook.office365.com:993 (US Government: outlook.office365.us, China: partner.outlook.cn).</source>
+      <translation>De --imap-server is niet die van Exchange Online: gebruik outlook.office365.com:993 (US Government: outlook.office365.us, China: partner.outlook.cn).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="278" />
+      <source>AUTH=XOAUTH2: mailboxes are opened with Microsoft 365 tokens</source>
+      <translation>AUTH=XOAUTH2: postvakken worden geopend met tokens van Microsoft 365</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="280" />
+      <source>UIDPLUS: an interrupted copy resumes exactly</source>
+      <translation>UIDPLUS: een onderbroken kopie gaat precies verder waar hij was</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="282" />
+      <source>no UIDPLUS: resuming is slower</source>
+      <translation>geen UIDPLUS: hervatten gaat langzamer</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="298" />
+      <source>No mailbox to open: with Microsoft 365 each session belongs to one mailbox; give the list.</source>
+      <translation>Geen postvak om te openen: bij Microsoft 365 hoort elke sessie bij één postvak; geef de lijst op.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="329" />
+      <source>{sessions} sessions to {address} opened at once (Mailstage opens at most that many).</source>
+      <translation>{sessions} sessies met {address} tegelijk geopend (Mailstage opent er nooit meer).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="338" />
+      <source>No session to {address} opened: {error}</source>
+      <translation>Geen enkele sessie met {address} kon worden geopend: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="342" />
+      <source>Only {opened} of {sessions} sessions to {address} opened at once: {error}</source>
+      <translation>Slechts {opened} van de {sessions} sessies met {address} gingen tegelijk open: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="349" />
+      <source>Lower the number of mailboxes copied at once (--concurrency) or try again later.</source>
+      <translation>Verlaag het aantal postvakken dat tegelijk wordt gekopieerd (--concurrency) of probeer het later opnieuw.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="359" />
+      <source>Waited too long for a free session to Microsoft 365.</source>
+      <translation>Te lang gewacht op een vrije sessie met Microsoft 365.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="360" />
+      <source>Run the checks again with fewer mailboxes at once.</source>
+      <translation>Voer de controles opnieuw uit met minder postvakken tegelijk.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/checks.py" line="377" />
+      <source>{address} exists in Microsoft 365 and Mailstage may open it (INBOX selected: {count} messages).</source>
+      <translation>{address} bestaat in Microsoft 365 en Mailstage mag het openen (INBOX geselecteerd: {count} berichten).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/connect.py" line="143" />
+      <source>Exchange Online asked to slow down ({backoff} ms suggested)</source>
+      <translation>Exchange Online vroeg om rustiger aan te doen ({backoff} ms voorgesteld)</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="60" />
+      <source>Sign in again: mailstage-cli endpoint add {endpoint} --url m365://{tenant} --client-id {client_id} --auth device (or Target &gt; Sign in in the wizard).</source>
+      <translation>Meld u opnieuw aan: mailstage-cli endpoint add {endpoint} --url m365://{tenant} --client-id {client_id} --auth device (of in de wizard: Aanmelden... op de pagina van het nieuwe e-mailsysteem).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="91" />
+      <source>Microsoft 365 refused the client secret of the app {client_id}.</source>
+      <translation>Microsoft 365 weigerde het clientgeheim van de app {client_id}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="92" />
+      <source>The secret given is not the secret's Value: most often the Secret ID was copied instead (AADSTS7000215), or the secret was replaced or has expired.</source>
+      <translation>Het opgegeven geheim is niet de Value van het geheim: meestal is in plaats daarvan de Secret ID gekopieerd (AADSTS7000215), of het geheim is vervangen of verlopen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="96" />
+      <source>In the Entra admin center open App registrations &gt; the app &gt; Certificates &amp; secrets, create a new client secret and copy its Value (shown only once, not the Secret ID). Then give it again: mailstage-cli endpoint add {endpoint} --url m365://{tenant} --client-id {client_id} --secret-stdin.</source>
+      <translation>Open in het Entra-beheercentrum App registrations &gt; de app &gt; Certificates &amp; secrets, maak een nieuw clientgeheim en kopieer de Value (wordt maar één keer getoond; niet de Secret ID). Geef het daarna opnieuw op: mailstage-cli endpoint add {endpoint} --url m365://{tenant} --client-id {client_id} --secret-stdin.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="109" />
+      <source>Microsoft 365 refused the device-code sign-in for this app.</source>
+      <translation>Microsoft 365 weigerde het aanmelden met apparaatcode voor deze app.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="110" />
+      <source>The app registration does not allow public client flows, so Entra asks for a client secret (AADSTS7000218).</source>
+      <translation>De app-registratie staat geen openbare clientstromen toe, dus Entra vraagt om een clientgeheim (AADSTS7000218).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="114" />
+      <source>In the Entra admin center open App registrations &gt; the app &gt; Authentication and set 'Allow public client flows' to Yes, then sign in again. Or use app-only access with a client secret (--auth app).</source>
+      <translation>Open in het Entra-beheercentrum App registrations &gt; de app &gt; Authentication, zet 'Allow public client flows' op Yes en meld u opnieuw aan. Of gebruik app-only toegang met een clientgeheim (--auth app).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="123" />
+      <source>Microsoft 365 does not know the application {client_id} in the tenant {tenant}.</source>
+      <translation>Microsoft 365 kent de toepassing {client_id} niet in de tenant {tenant}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="128" />
+      <source>The Application (client) ID is mistyped, belongs to another tenant, or the app registration was deleted (AADSTS700016).</source>
+      <translation>De Application (client) ID is verkeerd getypt, hoort bij een andere tenant, of de app-registratie is verwijderd (AADSTS700016).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="132" />
+      <source>Copy the Application (client) ID from App registrations &gt; the app &gt; Overview, and check that the tenant is the one where the app is registered (the Directory (tenant) ID on the same page).</source>
+      <translation>Kopieer de Application (client) ID uit App registrations &gt; de app &gt; Overview en controleer of de tenant de tenant is waarin de app geregistreerd is (de Directory (tenant) ID op dezelfde pagina).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="140" />
+      <source>Microsoft 365 does not know the tenant {tenant}.</source>
+      <translation>Microsoft 365 kent de tenant {tenant} niet.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="141" />
+      <source>The tenant name or ID is mistyped, or it belongs to another Microsoft cloud ({aadsts}).</source>
+      <translation>De naam of ID van de tenant is verkeerd getypt, of hij hoort bij een andere Microsoft-cloud ({aadsts}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="145" />
+      <source>Use the tenant's domain (for example contoso.onmicrosoft.com) or its Directory (tenant) ID from the Entra admin center &gt; Overview. For US Government or China, give --authority and --imap.</source>
+      <translation>Gebruik het domein van de tenant (bijvoorbeeld contoso.onmicrosoft.com) of de Directory (tenant) ID uit het Entra-beheercentrum &gt; Overview. Geef voor US Government of China --authority en --imap op.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="154" />
+      <source>Nobody has given admin consent for the app's IMAP permission (AADSTS65001).</source>
+      <translation>Niemand heeft beheerderstoestemming gegeven voor de IMAP-machtiging van de app (AADSTS65001).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="155" />
+      <source>In the Entra admin center open App registrations &gt; the app &gt; API permissions and click 'Grant admin consent for &lt;your organisation&gt;'. For sign-in with a device code the delegated permission IMAP.AccessAsUser.All (under Microsoft Graph or Office 365 Exchange Online) is needed.</source>
+      <translation>Open in het Entra-beheercentrum App registrations &gt; de app &gt; API permissions en klik op 'Grant admin consent for &lt;uw organisatie&gt;'. Voor aanmelden met een apparaatcode is de gedelegeerde machtiging IMAP.AccessAsUser.All nodig (onder Microsoft Graph of Office 365 Exchange Online).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="164" />
+      <source>The tenant has no Exchange Online to sign in to.</source>
+      <translation>De tenant heeft geen Exchange Online om bij aan te melden.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="165" />
+      <source>Entra does not know the resource https://outlook.office365.com in this tenant (AADSTS500011): Exchange Online is not licensed or not set up there, or the tenant is in another Microsoft cloud.</source>
+      <translation>Entra kent de resource https://outlook.office365.com niet in deze tenant (AADSTS500011): Exchange Online heeft daar geen licentie of is niet ingericht, of de tenant zit in een andere Microsoft-cloud.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="170" />
+      <source>Check the tenant has Exchange Online licences; for US Government or China give --authority and --imap for that cloud.</source>
+      <translation>Controleer of de tenant Exchange Online-licenties heeft; geef voor US Government of China --authority en --imap van die cloud op.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="178" />
+      <source>The sign-in was refused at Microsoft's sign-in page.</source>
+      <translation>Het aanmelden werd geweigerd op de aanmeldpagina van Microsoft.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="179" />
+      <source>The person signing in chose not to allow Mailstage access, or Microsoft blocked the sign-in.</source>
+      <translation>Degene die zich aanmeldde, heeft Mailstage geen toegang gegeven, of Microsoft heeft het aanmelden geblokkeerd.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="180" />
+      <source>Sign in again and accept the request, with an account that may open the mailboxes (an Exchange administrator with FullAccess on them).</source>
+      <translation>Meld u opnieuw aan en accepteer het verzoek, met een account dat de postvakken mag openen (een Exchange-beheerder met FullAccess erop).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="189" />
+      <source>The sign-in code expired before anybody signed in.</source>
+      <translation>De aanmeldcode is verlopen voordat iemand zich aanmeldde.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="190" />
+      <source>A device code is valid for about 15 minutes (AADSTS70020).</source>
+      <translation>Een apparaatcode is ongeveer 15 minuten geldig (AADSTS70020).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="191" />
+      <source>Start the sign-in again and enter the new code at the sign-in page within those minutes.</source>
+      <translation>Start het aanmelden opnieuw en voer de nieuwe code binnen die minuten in op de aanmeldpagina.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="196" />
+      <source>The sign-in code is no longer valid.</source>
+      <translation>De aanmeldcode is niet meer geldig.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="197" />
+      <source>The code was already used or is unknown (AADSTS70019).</source>
+      <translation>De code is al gebruikt of is onbekend (AADSTS70019).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="198" />
+      <source>Start the sign-in again.</source>
+      <translation>Start het aanmelden opnieuw.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="203" />
+      <source>Mailstage's sign-in to Microsoft 365 has expired or was revoked.</source>
+      <translation>De aanmelding van Mailstage bij Microsoft 365 is verlopen of ingetrokken.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="204" />
+      <source>The saved sign-in is no longer accepted: it was unused for too long, the password changed, or an administrator revoked it ({aadsts}).</source>
+      <translation>De opgeslagen aanmelding wordt niet meer geaccepteerd: ze is te lang niet gebruikt, het wachtwoord is gewijzigd, of een beheerder heeft haar ingetrokken ({aadsts}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="214" />
+      <source>A Conditional Access policy blocked the sign-in.</source>
+      <translation>Een beleid voor voorwaardelijke toegang (Conditional Access) heeft het aanmelden geblokkeerd.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="215" />
+      <source>Your organisation's Conditional Access rules do not allow this sign-in ({aadsts}).</source>
+      <translation>De Conditional Access-regels van uw organisatie staan dit aanmelden niet toe ({aadsts}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="219" />
+      <source>Ask the Entra administrator to allow Mailstage's app (or this computer's location) in Conditional Access, or use app-only access with a client secret.</source>
+      <translation>Vraag de Entra-beheerder de app van Mailstage (of de locatie van deze computer) toe te staan in Conditional Access, of gebruik app-only toegang met een clientgeheim.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="227" />
+      <source>The account that signed in is not allowed to use this app.</source>
+      <translation>Het account dat zich aanmeldde, mag deze app niet gebruiken.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="228" />
+      <source>The Enterprise application requires user assignment and this account is not assigned (AADSTS50105).</source>
+      <translation>De Enterprise application vereist gebruikerstoewijzing en dit account is niet toegewezen (AADSTS50105).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="232" />
+      <source>In Enterprise applications &gt; the app &gt; Users and groups, add the admin account, or sign in with an account that is assigned.</source>
+      <translation>Voeg in Enterprise applications &gt; de app &gt; Users and groups het beheerdersaccount toe, of meld u aan met een account dat wel is toegewezen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="240" />
+      <source>Microsoft 365 did not accept the account that signed in.</source>
+      <translation>Microsoft 365 accepteerde het account waarmee is aangemeld niet.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="241" />
+      <source>The account does not exist in tenant {tenant} or its password was wrong ({aadsts}).</source>
+      <translation>Het account bestaat niet in tenant {tenant} of het wachtwoord was onjuist ({aadsts}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="246" />
+      <source>Sign in again with an account of this tenant (an Exchange administrator).</source>
+      <translation>Meld u opnieuw aan met een account van deze tenant (een Exchange-beheerder).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="251" />
+      <source>Microsoft 365 did not accept the permission Mailstage asked for.</source>
+      <translation>Microsoft 365 accepteerde de machtiging niet waar Mailstage om vroeg.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="252" />
+      <source>The scope was refused ({aadsts}); this happens when --authority and --imap point to different Microsoft clouds.</source>
+      <translation>Het bereik (scope) werd geweigerd ({aadsts}); dat gebeurt als --authority en --imap naar verschillende Microsoft-clouds wijzen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="257" />
+      <source>Give --authority and --imap of the same cloud (or leave both out for the worldwide cloud).</source>
+      <translation>Geef --authority en --imap van dezelfde cloud op (of laat beide weg voor de wereldwijde cloud).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="264" />
+      <source>Microsoft 365 refused the credentials of the app {client_id}.</source>
+      <translation>Microsoft 365 weigerde de referenties van de app {client_id}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="265" />
+      <source>The client secret is wrong or expired.</source>
+      <translation>Het clientgeheim is onjuist of verlopen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="266" />
+      <source>Create a new client secret in App registrations &gt; the app &gt; Certificates &amp; secrets and give its Value again (--secret-stdin).</source>
+      <translation>Maak een nieuw clientgeheim in App registrations &gt; de app &gt; Certificates &amp; secrets en geef de Value opnieuw op (--secret-stdin).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="273" />
+      <source>Microsoft 365 refused the sign-in.</source>
+      <translation>Microsoft 365 weigerde het aanmelden.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="274" />
+      <source>Entra answered {error}.</source>
+      <translation>Entra antwoordde {error}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="274" />
+      <source>Entra answered an error.</source>
+      <translation>Entra antwoordde met een fout.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="275" />
+      <source>Check the tenant, the Application (client) ID and the app's permissions; the AADSTS code in Microsoft's answer can be looked up at https://login.microsoftonline.com/error.</source>
+      <translation>Controleer de tenant, de Application (client) ID en de machtigingen van de app; de AADSTS-code in het antwoord van Microsoft is op te zoeken op https://login.microsoftonline.com/error.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="283" />
+      <source>Too many sign-in requests from this app or network in a short time (HTTP 429).</source>
+      <translation>Te veel aanmeldverzoeken van deze app of dit netwerk in korte tijd (HTTP 429).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="286" />
+      <source>Microsoft's sign-in service is asking Mailstage to slow down, and kept doing so.</source>
+      <translation>De aanmeldservice van Microsoft vraagt Mailstage om rustiger aan te doen, en bleef dat vragen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="287" />
+      <source>{cause} Microsoft said: {said}</source>
+      <translation>{cause} Antwoord van Microsoft: {said}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="288" />
+      <source>Wait a few minutes and start again; Mailstage resumes where it stopped.</source>
+      <translation>Wacht een paar minuten en start opnieuw; Mailstage gaat verder waar het gestopt is.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="298" />
+      <source>Microsoft's sign-in service did not answer properly.</source>
+      <translation>De aanmeldservice van Microsoft antwoordde niet zoals het hoort.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="299" />
+      <source>It answered with a server error ({detail}) for longer than Mailstage waits.</source>
+      <translation>Ze antwoordde met een serverfout ({detail}), langer dan Mailstage wacht.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="300" />
+      <source>Try again later; the Microsoft 365 service health page (admin.microsoft.com) says whether sign-in has trouble.</source>
+      <translation>Probeer het later opnieuw; de pagina Service health van Microsoft 365 (admin.microsoft.com) laat zien of het aanmelden problemen heeft.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="313" />
+      <source>Mailstage cannot reach Microsoft's sign-in service at {host}.</source>
+      <translation>Mailstage kan de aanmeldservice van Microsoft op {host} niet bereiken.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="314" />
+      <source>The connection failed ({detail}). A proxy or firewall may block it, or the --authority is wrong.</source>
+      <translation>De verbinding is mislukt ({detail}). Misschien blokkeert een proxy of firewall haar, of is de --authority onjuist.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="318" />
+      <source>Check this computer can open https://login.microsoftonline.com in a browser; if a proxy is needed, set HTTPS_PROXY. If the certificate is not trusted, install your company's CA in Windows' certificate store.</source>
+      <translation>Controleer of deze computer https://login.microsoftonline.com in een browser kan openen; is er een proxy nodig, stel dan HTTPS_PROXY in. Wordt het certificaat niet vertrouwd, installeer dan de CA van uw bedrijf in het certificaatarchief van Windows.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="333" />
+      <source>The app may not open mailboxes yet: the permission was not granted.</source>
+      <translation>De app mag nog geen postvakken openen: de machtiging is niet verleend.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="334" />
+      <source>Microsoft issued a token without {permission} in it, which happens when the permission is added but admin consent was not given.</source>
+      <translation>Microsoft gaf een token zonder {permission} erin; dat gebeurt als de machtiging is toegevoegd maar er geen beheerderstoestemming is gegeven.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="339" />
+      <source>In the Entra admin center open App registrations &gt; the app &gt; API permissions: add Office 365 Exchange Online &gt; Application permissions &gt; {permission} (under 'APIs my organization uses') and click 'Grant admin consent for &lt;your organisation&gt;'.</source>
+      <translation>Open in het Entra-beheercentrum App registrations &gt; de app &gt; API permissions: voeg Office 365 Exchange Online &gt; Application permissions &gt; {permission} toe (onder 'APIs my organization uses') en klik op 'Grant admin consent for &lt;uw organisatie&gt;'.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="353" />
+      <source>Nobody has signed in to Microsoft 365 for the endpoint {endpoint} on this computer.</source>
+      <translation>Niemand heeft zich op deze computer bij Microsoft 365 aangemeld voor het eindpunt {endpoint}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="357" />
+      <source>Device-code access uses a sign-in saved on this computer; there is none (or it was removed).</source>
+      <translation>Toegang met apparaatcode gebruikt een aanmelding die op deze computer is opgeslagen; die is er niet (of is verwijderd).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="367" />
+      <source>The client secret of the endpoint {endpoint} is not in this computer's password store.</source>
+      <translation>Het clientgeheim van het eindpunt {endpoint} staat niet in de wachtwoordopslag van deze computer.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="371" />
+      <source>App-only access needs the app's client secret; it was never given on this computer, or removed.</source>
+      <translation>App-only toegang heeft het clientgeheim van de app nodig; het is op deze computer nooit opgegeven, of het is verwijderd.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="372" />
+      <source>Give it again: mailstage-cli endpoint add {endpoint} --url m365://{tenant} --client-id {client_id} --secret-stdin (or enter it on the wizard's Target page).</source>
+      <translation>Geef het opnieuw op: mailstage-cli endpoint add {endpoint} --url m365://{tenant} --client-id {client_id} --secret-stdin (of vul het in de wizard in op de pagina van het nieuwe e-mailsysteem).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="397" />
+      <source>&lt;OBJECT_ID&gt; is the Object ID on the overview of the app under Enterprise applications (not the one under App registrations), after the app's service principal was registered in Exchange (New-ServicePrincipal); mailstage-cli endpoint script {endpoint} --list LIST writes it all.</source>
+      <translation>&lt;OBJECT_ID&gt; is de Object ID op het overzicht van de app onder Enterprise applications (niet die onder App registrations), nadat de service principal van de app in Exchange is geregistreerd (New-ServicePrincipal); mailstage-cli endpoint script {endpoint} --list LIST schrijft dit allemaal uit.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="409" />
+      <source>Exchange Online answered 'User is authenticated but not connected': the account {account} has no FullAccess on this mailbox, the service principal was registered with the wrong Object ID, or IMAP is disabled on the mailbox.</source>
+      <translation>Exchange Online antwoordde 'User is authenticated but not connected': het account {account} heeft geen FullAccess op dit postvak, de service principal is met de verkeerde Object ID geregistreerd, of IMAP staat uit voor het postvak.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="416" />
+      <source>Exchange Online answered 'User is authenticated but not connected': the app {client_id} has no FullAccess on this mailbox, the service principal was registered with the wrong Object ID, or IMAP is disabled on the mailbox.</source>
+      <translation>Exchange Online antwoordde 'User is authenticated but not connected': de app {client_id} heeft geen FullAccess op dit postvak, de service principal is met de verkeerde Object ID geregistreerd, of IMAP staat uit voor het postvak.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="424" />
+      <source>Mailstage signed in but may not open the mailbox {address}.</source>
+      <translation>Mailstage is aangemeld, maar mag het postvak {address} niet openen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="427" />
+      <source>In Exchange Online PowerShell run: {command}; and Set-CASMailbox -Identity "{address}" -ImapEnabled $true.</source>
+      <translation>Voer in Exchange Online PowerShell uit: {command}; en Set-CASMailbox -Identity "{address}" -ImapEnabled $true.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="444" />
+      <source>Microsoft 365 refused to open the mailbox {address}.</source>
+      <translation>Microsoft 365 weigerde het postvak {address} te openen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="445" />
+      <source>The token was valid, so either the mailbox does not exist in Microsoft 365 yet (directory synchronisation not done, seed step 1, or a mistyped address), or Mailstage's app may not open it (no FullAccess, or IMAP disabled). The server said: {text}</source>
+      <translation>Het token was geldig, dus ofwel bestaat het postvak nog niet in Microsoft 365 (directorysynchronisatie niet klaar, stap 1 van de voorbereiding, of een verkeerd getypt adres), ofwel mag de app van Mailstage het niet openen (geen FullAccess, of IMAP uitgeschakeld). Antwoord van de server: {text}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="452" />
+      <source>Check in Exchange Online PowerShell: Get-Mailbox -Identity "{address}". If it is not found, finish directory synchronisation (step 1) and wait for the mailbox to appear. If it is found, run: {command}; and Set-CASMailbox -Identity "{address}" -ImapEnabled $true.</source>
+      <translation>Controleer in Exchange Online PowerShell: Get-Mailbox -Identity "{address}". Wordt het niet gevonden, rond dan de directorysynchronisatie af (stap 1) en wacht tot het postvak verschijnt. Wordt het wel gevonden, voer dan uit: {command}; en Set-CASMailbox -Identity "{address}" -ImapEnabled $true.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="470" />
+      <source>The mailbox {address} does not exist in Microsoft 365.</source>
+      <translation>Het postvak {address} bestaat niet in Microsoft 365.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="471" />
+      <source>Directory synchronisation has not created it yet (seed step 1), or the address is mistyped.</source>
+      <translation>De directorysynchronisatie heeft het nog niet aangemaakt (stap 1 van de voorbereiding), of het adres is verkeerd getypt.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="472" />
+      <source>Finish directory synchronisation and check with: Get-Mailbox -Identity "{address}"; then run the checks again.</source>
+      <translation>Rond de directorysynchronisatie af en controleer met: Get-Mailbox -Identity "{address}"; voer daarna de controles opnieuw uit.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="486" />
+      <source>Exchange Online is throttling the copy into {address}.</source>
+      <translation>Exchange Online remt het kopiëren naar {address} af.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="487" />
+      <source>It asked Mailstage to wait {seconds} seconds, after {waited:.0f} seconds of waiting already; Exchange Online limits how much one app copies per mailbox and hour.</source>
+      <translation>Het vroeg Mailstage {seconds} seconden te wachten, na al {waited:.0f} seconden wachten; Exchange Online beperkt hoeveel één app per postvak per uur kopieert.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="493" />
+      <source>Start the batch again later: it resumes where it stopped and copies nothing twice. Fewer mailboxes at a time (--concurrency) throttles less; Microsoft support can lift the limit for a migration on request.</source>
+      <translation>Start de batch later opnieuw: hij gaat verder waar hij gestopt is en kopieert niets dubbel. Minder postvakken tegelijk (--concurrency) wordt minder afgeremd; Microsoft-ondersteuning kan de limiet voor een migratie op verzoek opheffen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="508" />
+      <source>A message of {megabytes:.1f} MB in {folder} was skipped: it is larger than {address} accepts.</source>
+      <translation>Een bericht van {megabytes:.1f} MB in {folder} is overgeslagen: het is groter dan {address} accepteert.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="514" />
+      <source>Exchange Online limits the size of a message it receives (about {limit:.0f} MB for this mailbox; 35 MB by default, 150 MB at most).</source>
+      <translation>Exchange Online beperkt de grootte van een ontvangen bericht (ongeveer {limit:.0f} MB voor dit postvak; standaard 35 MB, hoogstens 150 MB).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/errors.py" line="519" />
+      <source>To copy it, raise the limit: Set-Mailbox -Identity "{address}" -MaxReceiveSize 150MB -MaxSendSize 150MB; then run the batch again (only what is missing is copied).</source>
+      <translation>Verhoog de limiet om het toch te kopiëren: Set-Mailbox -Identity "{address}" -MaxReceiveSize 150MB -MaxSendSize 150MB; voer daarna de batch opnieuw uit (alleen wat ontbreekt wordt gekopieerd).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/script.py" line="49" />
+      <source>{address!r} is not a mailbox address.</source>
+      <translation>{address!r} is geen postvakadres.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/script.py" line="50" />
+      <source>The script grants access per mailbox, by its e-mail address.</source>
+      <translation>Het script verleent toegang per postvak, op e-mailadres.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/script.py" line="51" />
+      <source>Check the list: every row needs an EmailAddress such as anna@contoso.nl.</source>
+      <translation>Controleer de lijst: elke rij heeft een EmailAddress nodig, zoals anna@contoso.nl.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/script.py" line="56" />
+      <source>{address!r} contains a line break.</source>
+      <translation>{address!r} bevat een regeleinde.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/script.py" line="58" />
+      <source>Fix the list.</source>
+      <translation>Verbeter de lijst.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/script.py" line="87" />
+      <source>The sign-in mode {mode!r} is not known.</source>
+      <translation>De aanmeldwijze {mode!r} is onbekend.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/script.py" line="89" />
+      <source>Use app or device.</source>
+      <translation>Gebruik app of device.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/script.py" line="94" />
+      <source>The tenant {tenant!r} cannot be written into a script.</source>
+      <translation>De tenant {tenant!r} kan niet in een script worden gezet.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/script.py" line="95" />
+      <source>A tenant is a domain such as contoso.onmicrosoft.com or a Directory (tenant) ID.</source>
+      <translation>Een tenant is een domein zoals contoso.onmicrosoft.com of een Directory (tenant) ID.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/script.py" line="96" />
+      <source>Correct the endpoint's m365:// URL.</source>
+      <translation>Verbeter de m365://-URL van het eindpunt.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="72" />
+      <source>The endpoint {name} is not a Microsoft 365 endpoint.</source>
+      <translation>Het eindpunt {name} is geen Microsoft 365-eindpunt.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="74" />
+      <source>Use an endpoint added with --url m365://TENANT.</source>
+      <translation>Gebruik een eindpunt dat is toegevoegd met --url m365://TENANT.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="79" />
+      <source>The Microsoft 365 endpoint {name} has no Application (client) ID.</source>
+      <translation>Het Microsoft 365-eindpunt {name} heeft geen Application (client) ID.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="80" />
+      <source>Mailstage signs in as an app registration in your tenant.</source>
+      <translation>Mailstage meldt zich aan als een app-registratie in uw tenant.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="81" />
+      <source>Give it with --client-id (App registrations &gt; your app &gt; Overview &gt; Application (client) ID).</source>
+      <translation>Geef hem op met --client-id (App registrations &gt; uw app &gt; Overview &gt; Application (client) ID).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="91" />
+      <source>Use --auth app or --auth device.</source>
+      <translation>Gebruik --auth app of --auth device.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="131" />
+      <source>The authority {url!r} cannot be used.</source>
+      <translation>De authority {url!r} is niet bruikbaar.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="132" />
+      <source>An authority is the https address of the sign-in service with the tenant after it.</source>
+      <translation>Een authority is het https-adres van de aanmeldservice met de tenant erachter.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="133" />
+      <source>Write it as https://login.microsoftonline.com/TENANT (US Government: https://login.microsoftonline.us/TENANT, China: https://login.partner.microsoftonline.cn/TENANT).</source>
+      <translation>Schrijf hem als https://login.microsoftonline.com/TENANT (US Government: https://login.microsoftonline.us/TENANT, China: https://login.partner.microsoftonline.cn/TENANT).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="296" />
+      <source>The endpoint {name} signs in as an app (with a client secret).</source>
+      <translation>Het eindpunt {name} meldt zich aan als app (met een clientgeheim).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="300" />
+      <source>Only device-code endpoints sign in interactively.</source>
+      <translation>Alleen eindpunten met apparaatcode melden zich interactief aan.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="301" />
+      <source>Add the endpoint with --auth device to sign in with a code.</source>
+      <translation>Voeg het eindpunt toe met --auth device om met een code aan te melden.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="406" />
+      <source>its certificate is not trusted by this computer</source>
+      <translation>deze computer vertrouwt het certificaat niet</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="415" />
+      <source>Signing in to Microsoft 365 failed unexpectedly.</source>
+      <translation>Aanmelden bij Microsoft 365 is onverwacht mislukt.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="416" />
+      <source>msal reported {name}.</source>
+      <translation>msal meldde {name}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="417" />
+      <source>The details are in Mailstage's log; try again, and send the log to support if it persists.</source>
+      <translation>De details staan in het logboek van Mailstage; probeer het opnieuw en stuur het logboek naar support als het blijft gebeuren.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="435" />
+      <source>The sign-in service at {url} did not answer as Microsoft's does.</source>
+      <translation>De aanmeldservice op {url} antwoordde niet zoals die van Microsoft.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="439" />
+      <source>The authority URL is wrong, or the tenant is not found there.</source>
+      <translation>De authority-URL is onjuist, of de tenant is daar niet gevonden.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/tokens.py" line="440" />
+      <source>Leave --authority out for the worldwide cloud, or give the whole URL with the tenant, for example https://login.microsoftonline.us/contoso.onmicrosoft.com.</source>
+      <translation>Laat --authority weg voor de wereldwijde cloud, of geef de hele URL met de tenant op, bijvoorbeeld https://login.microsoftonline.us/contoso.onmicrosoft.com.</translation>
+    </message>
+    <message>
       <location filename="../../engine/tls.py" line="49" />
       <source>subject {subject}; issued by {issuer}; valid {start} to {end}; SHA-256 {fingerprint}</source>
       <translation>onderwerp {subject}; uitgegeven door {issuer}; geldig van {start} tot {end}; SHA-256 {fingerprint}</translation>
