@@ -260,6 +260,11 @@ class BatchState:
         first, last = self.days
         return first is not None and last is not None and first > last
 
+    @property
+    def has_date_range(self) -> bool:
+        """Whether the batch copies only part of the mail (either end of the range is set)."""
+        return self.days != (None, None)
+
 
 def _day(text: str) -> dt.date | None:
     try:
@@ -329,6 +334,22 @@ class MigrationProject:
     @property
     def checks_current(self) -> bool:
         return bool(self.checks.ran_for) and self.checks.ran_for == self.setup_signature()
+
+    def sync_again(self, *, every_date: bool = False) -> None:
+        """The report's "Sync again": run the finished batch once more. The engine makes that an
+        incremental sync, copying only what arrived or changed since the last run (seed: the batch keeps
+        syncing until the cut-over). EVERY_DATE also clears the date range first, so the run brings the
+        messages the range left out; the batch process widens the batch's range to match, and nothing
+        already there is copied twice.
+
+        The phase is RUNNING (queued) at once: a project saved from here on and reopened goes on to the
+        progress page and runs the batch, never back to the old report."""
+        if not can_sync_again(self):
+            raise ValueError("only a finished batch can be synced again")
+        if every_date:
+            self.batch.first_day = self.batch.last_day = ""
+        self.batch.phase = BatchPhase.RUNNING
+        self.batch.resume_on_open = False
 
     def start_next_batch(self, now: dt.datetime | None = None) -> None:
         """After a finished batch: keep the endpoints, clear the list, checks and batch (seed step 8)."""
@@ -529,8 +550,19 @@ def batch_phase(project: MigrationProject) -> BatchPhase:
         return BatchPhase.NOT_STARTED
 
 
+def can_sync_again(project: MigrationProject) -> bool:
+    """Whether the batch may run again from the report: it ran to its end (a stopped one resumes instead)."""
+    return batch_phase(project) is BatchPhase.FINISHED and bool(project.batch.name.strip())
+
+
+def can_copy_every_date(project: MigrationProject) -> bool:
+    """Whether the report offers to copy the mail the batch's date range left out."""
+    return can_sync_again(project) and project.batch.has_date_range
+
+
 def resume_page(project: MigrationProject) -> PageId:
-    """Where a reopened project continues: a started batch goes straight to its progress or report."""
+    """Where a reopened project continues: a started batch goes straight to its progress or report.
+    The wizard goes this way too when the report runs the batch again (`MigrationProject.sync_again`)."""
     phase = batch_phase(project)
     if phase in (BatchPhase.RUNNING, BatchPhase.STOPPED):
         return PageId.PROGRESS

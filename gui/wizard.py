@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from gui.context import WizardContext
 from gui.demo import prepare_demo
-from gui.flow import MigrationProject, PageId
+from gui.flow import MigrationProject, PageId, can_sync_again
 from gui.pages.base import MigrationPage
 from gui.pages.batch import BatchPage
 from gui.pages.checks import ChecksPage
@@ -72,12 +72,14 @@ class MigrationWizard(QWizard):
         ):
             self._add(page)
         self.cutover_page.nextBatchRequested.connect(self.start_next_batch)
+        self.report_page.syncAgainRequested.connect(self.sync_again)
         self.before_you_begin.demo_available = lambda: True
         self.before_you_begin.reload_recent()
         self.before_you_begin.demoRequested.connect(self.start_demo)
         for page in self.pages.values():
             page.show_project(self.context.project)
         self.currentIdChanged.connect(self._on_current_id_changed)
+        self.context.projectChanged.connect(self._keep_back_off_while_running)
         self.setStartId(int(PageId.BEFORE_YOU_BEGIN))
 
     def _first_size(self) -> QSize:
@@ -92,6 +94,8 @@ class MigrationWizard(QWizard):
     def _add(self, page: MigrationPage) -> None:
         self.pages[page.page_id] = page
         self.setPage(int(page.page_id), page)
+        # Connected after QWizard's own connection (made in setPage), so this runs after it set Back.
+        page.completeChanged.connect(self._keep_back_off_while_running)
 
     def page_for(self, page_id: PageId) -> MigrationPage:
         return self.pages[page_id]
@@ -124,6 +128,24 @@ class MigrationWizard(QWizard):
         self.restart()
         self.next()
 
+    def sync_again(self, every_date: bool) -> None:
+        """The report's "Sync again" (EVERY_DATE: and copy what the date range left out): the same batch
+        runs once more on the progress page, which comes back to the report when it is done.
+
+        The flow marks the batch as running, and the wizard then goes where a reopened project would
+        go: QWizard has no way to jump to a page, its next() refuses a page already in the history, and
+        back() leads to the progress page only when the admin came from there (a reopened migration
+        starts on the report). Restarting takes the one path every case shares, the one Next takes
+        from Before you begin (`gui.flow.resume_page`)."""
+        project = self.context.project
+        if self.context.batch_running or not can_sync_again(project):
+            return
+        project.sync_again(every_date=every_date)
+        self.context.summary = None  # the report shows the new run's figures when it is done
+        self.context.save()
+        self.restart()
+        self.next()
+
     def _on_current_id_changed(self, page_id: int) -> None:
         # Saved as it goes: each step forward or back writes the project.
         if page_id > int(PageId.BEFORE_YOU_BEGIN):
@@ -131,6 +153,15 @@ class MigrationWizard(QWizard):
         page = self.pages.get(PageId(page_id)) if page_id >= 0 else None
         if page is not None:
             page.refresh()
+        self._keep_back_off_while_running()
+
+    def _keep_back_off_while_running(self) -> None:
+        """No Back while a batch runs. After the commit page QWizard disables it by itself, but a batch
+        run again from the report (or resumed in a reopened migration) has Before you begin behind it,
+        where opening another migration would take the project from under the running batch
+        (Microsoft: disable Back when repeating a step harms)."""
+        if self.context.batch_running:
+            self.button(QWizard.WizardButton.BackButton).setEnabled(False)
 
     # -- closing ----------------------------------------------------------------------------------
 

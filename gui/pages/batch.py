@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -163,13 +163,14 @@ class BatchPage(MigrationPage):
             row.addWidget(widget)
         row.addStretch(1)
         column.addLayout(row)
+        # The report's button that runs the batch again with every date, named as the report names it.
+        older = QCoreApplication.translate("ReportPage", "Copy the &older messages too").replace("&", "")
         column.addWidget(
             text_label(
                 self.tr(
-                    "Tip: copy the last year first, so users can start in their new mailbox sooner. Running "
-                    "this batch again later with an earlier first day, or with All messages, copies the rest; "
-                    "nothing is copied twice."
-                ),
+                    "Tip: copy the last year first, so users can start in their new mailbox sooner. When the "
+                    "batch is done, “{button}” on its report copies the rest; nothing is copied twice."
+                ).format(button=older),
                 "datesHintLabel",
             )
         )

@@ -137,9 +137,16 @@ class ProgressPage(MigrationPage):
     def initializePage(self) -> None:
         """Entered from the commit page (or a reopened project): start, or show where it stands."""
         batch = self.project.batch
-        if not self.model.rowCount():
-            self.model.set_addresses(batch.mailboxes or self.project.mailbox_list.addresses)
         phase = BatchPhase(batch.phase)
+        running = self.session is not None and self.session.running
+        if phase in (BatchPhase.NOT_STARTED, BatchPhase.RUNNING) and not running:
+            # A run of its own (the first, one that goes on after Mailstage ended, or the report's Sync
+            # again): its bar and table start from zero, not where an earlier run of the page ended.
+            self._clear_progress()
+            self.model.set_addresses(batch.mailboxes or self.project.mailbox_list.addresses)
+            self._show_counts()
+        elif not self.model.rowCount():
+            self.model.set_addresses(batch.mailboxes or self.project.mailbox_list.addresses)
         if phase is BatchPhase.STOPPED and batch.resume_on_open:
             # Stopped because the window closed (the question said so): go on now.
             batch.resume_on_open = False
@@ -205,9 +212,7 @@ class ProgressPage(MigrationPage):
             batch.mailboxes = list(project.mailbox_list.addresses)
         if batch.phase == BatchPhase.FINISHED:
             # Retrying the failed mailboxes is a new run with its own progress, not this one's end.
-            self._fraction = 0.0
-            self._set_bar(0)
-            self.chart.clear()
+            self._clear_progress()
         batch.phase = BatchPhase.RUNNING
         self.context.batch_running = True
         self.context.save()
@@ -220,6 +225,12 @@ class ProgressPage(MigrationPage):
         self.session.start(retry_failed=retry_failed)
         self._update_buttons()
         self.changed()
+
+    def _clear_progress(self) -> None:
+        self._fraction = 0.0
+        self._set_bar(0)
+        self.chart.clear()
+        self.speed_label.clear()
 
     def stop(self) -> None:
         """Stop after the messages in flight; every mailbox stays resumable."""

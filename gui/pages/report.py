@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,7 +26,7 @@ from gui.batch_session import stored_summary
 from gui.bridge import TaskState
 from gui.context import WizardContext
 from gui.errors import ErrorView
-from gui.flow import BatchPhase, MigrationProject, PageId
+from gui.flow import BatchPhase, MigrationProject, PageId, can_copy_every_date, can_sync_again
 from gui.labels import batch_status_text, data_size, duration, number
 from gui.models import OutcomeModel
 from gui.pages.base import MigrationPage, text_label
@@ -33,12 +34,15 @@ from gui.statusmail_dialog import StatusMailDialog
 
 
 class ReportPage(MigrationPage):
-    """The batch's outcome; Next leads to the cut-over checklist.
+    """The batch's outcome; Next leads to the cut-over checklist. Sync again runs the batch once more
+    (the wizard shows it on the progress page and comes back here when it is done).
 
-    Signals: none of its own (uses the wizard's).
+    Signals:
+        syncAgainRequested(bool): run the batch again; True: with every date (clear its date range).
     """
 
     page_id = PageId.REPORT
+    syncAgainRequested = Signal(bool)
 
     def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -84,6 +88,7 @@ class ReportPage(MigrationPage):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
+        self.body.addLayout(self._sync_rows())
         self.mail_label = QLabel()
         self.mail_label.setObjectName("statusMailResultLabel")
         self.mail_label.setWordWrap(True)
@@ -92,6 +97,78 @@ class ReportPage(MigrationPage):
         self.error_view = ErrorView(self, name="reportError")
         self.body.addWidget(self.error_view)
         self._update_buttons()
+
+    def _sync_rows(self) -> QGridLayout:
+        """Sync again, and (for a batch with a date range) the run that copies what the range left out,
+        each with why beside it."""
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setColumnStretch(1, 1)
+        self.sync_button = QPushButton(self.tr("Sync &again"))
+        self.sync_button.setObjectName("syncAgainButton")
+        self.sync_button.setAccessibleName(self.tr("Sync the batch again"))
+        self.sync_button.setToolTip(
+            self.tr("Runs the batch again: copies only what arrived or changed since the last run.")
+        )
+        self.sync_button.clicked.connect(lambda: self.syncAgainRequested.emit(False))
+        self.sync_note = text_label(
+            self.tr(
+                "Users keep receiving mail in their old mailbox until the switch. Sync again copies only what "
+                "arrived or changed since the last run: run it right before the switch, and once more after "
+                "forwarding is set."
+            ),
+            "syncAgainNote",
+        )
+        # Its words depend on the batch's range (_show_sync_actions); hidden when the batch has none.
+        self.every_date_button = QPushButton(self.tr("Copy the &older messages too"))
+        self.every_date_button.setObjectName("copyEveryDateButton")
+        self.every_date_button.setAccessibleName(self.tr("Copy the older messages too"))
+        self.every_date_button.clicked.connect(lambda: self.syncAgainRequested.emit(True))
+        self.every_date_note = text_label("", "copyEveryDateNote")
+        for row, (button, note) in enumerate(
+            ((self.sync_button, self.sync_note), (self.every_date_button, self.every_date_note))
+        ):
+            grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(note, row, 1)
+        return grid
+
+    def _show_sync_actions(self) -> None:
+        project = self.project
+        self.sync_button.setEnabled(can_sync_again(project) and not self.context.batch_running)
+        offered = can_copy_every_date(project)
+        self.every_date_button.setVisible(offered)
+        self.every_date_note.setVisible(offered)
+        if not offered:
+            return
+        first, last = project.batch.days
+        if first is not None and last is None:
+            self.every_date_button.setText(self.tr("Copy the &older messages too"))
+            self.every_date_button.setAccessibleName(self.tr("Copy the older messages too"))
+            self.every_date_button.setToolTip(
+                self.tr("Runs the batch again with every date: the older messages follow, nothing twice.")
+            )
+            range_text = self.tr("on or after {first}").format(first=first.isoformat())
+        else:
+            self.every_date_button.setText(self.tr("Copy the o&ther messages too"))
+            self.every_date_button.setAccessibleName(self.tr("Copy the other messages too"))
+            self.every_date_button.setToolTip(
+                self.tr("Runs the batch again with every date: the other messages follow, nothing twice.")
+            )
+            if first is None and last is not None:
+                range_text = self.tr("on or before {last}").format(last=last.isoformat())
+            else:
+                range_text = self.tr("from {first} through {last}").format(first=first, last=last)
+        self.every_date_button.setEnabled(self.sync_button.isEnabled())
+        self.every_date_note.setText(
+            self.tr(
+                "This batch copied only messages received {range}. This runs it again with every date: the "
+                "rest of the mail follows, and nothing already copied is copied twice."
+            ).format(range=range_text)
+        )
+
+    def refresh(self) -> None:
+        super().refresh()
+        self._show_sync_actions()
 
     def initializePage(self) -> None:
         self.show_summary(self.context.summary)
@@ -160,6 +237,7 @@ class ReportPage(MigrationPage):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
+        self._show_sync_actions()
         folder = self.report_folder()
         has_files = folder is not None and (folder / SUMMARY_FILE).exists()
         self.summary_button.setEnabled(has_files)

@@ -60,6 +60,13 @@ def make_wizard(qtbot, tmp_path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def target_dovecot(dovecot_factory):  # type: ignore[no-untyped-def]
+    """The new system: a second Dovecot beside the rig's `dovecot` (the old one); tests add their users
+    to both."""
+    return dovecot_factory()
+
+
+@pytest.fixture(scope="session")
 def dns_server():  # type: ignore[no-untyped-def]
     """dnsmasq with a correct zone (good.test) and broken ones (see tests/rig/dns.py)."""
     from tests.rig.dns import DnsServer, Zone, standard_zones

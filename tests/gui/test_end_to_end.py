@@ -21,12 +21,6 @@ from tests.rig.dovecot import MASTER_PASSWORD, MASTER_USER, DovecotServer
 _numbers = itertools.count(1)
 
 
-@pytest.fixture(scope="session")
-def target_dovecot(dovecot_factory) -> DovecotServer:  # type: ignore[no-untyped-def]
-    """The new system: a second Dovecot with the same users, empty."""
-    return dovecot_factory()
-
-
 def make_mailboxes(
     source: DovecotServer, target: DovecotServer, count: int, ca_context
 ) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]

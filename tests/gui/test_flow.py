@@ -17,7 +17,9 @@ from gui.flow import (
     BatchPhase,
     MigrationProject,
     PageId,
+    can_copy_every_date,
     can_leave,
+    can_sync_again,
     load_project,
     missing,
     next_page,
@@ -179,6 +181,51 @@ def test_a_reopened_project_continues_where_its_batch_stands() -> None:
     assert next_page(PageId.BEFORE_YOU_BEGIN, project) is PageId.PROGRESS
     project.batch.phase = BatchPhase.FINISHED
     assert resume_page(project) is PageId.REPORT
+
+
+def test_sync_again_queues_a_finished_batch_and_a_project_saved_meanwhile_reopens_on_its_progress(
+    tmp_path: Path,
+) -> None:
+    project = ready_project()
+    for phase in (BatchPhase.NOT_STARTED, BatchPhase.RUNNING, BatchPhase.STOPPED):
+        project.batch.phase = phase
+        assert not can_sync_again(project)  # a stopped batch resumes; only a finished one runs again
+        with pytest.raises(ValueError):
+            project.sync_again()
+    project.batch.phase = BatchPhase.FINISHED
+    project.batch.synced = 2
+    assert can_sync_again(project) and not can_copy_every_date(project)
+    project.sync_again()
+    assert project.batch.phase == BatchPhase.RUNNING
+    assert codes(PageId.PROGRESS, project) == ["progress.not_finished"]  # the report waits for the run
+    assert next_page(PageId.BEFORE_YOU_BEGIN, project) is PageId.PROGRESS
+    # Closed in the middle and opened again: the run goes on, the old report does not come back.
+    reopened = load_project(project.save(tmp_path))
+    assert reopened.batch.phase == BatchPhase.RUNNING
+    assert resume_page(reopened) is PageId.PROGRESS
+    assert reopened.batch.name == project.batch.name and reopened.batch.synced == 2
+
+
+def test_copying_every_date_is_offered_only_for_a_range_and_clears_it() -> None:
+    project = ready_project()
+    project.batch.phase = BatchPhase.FINISHED
+    project.batch.first_day = "2025-05-11"
+    assert can_copy_every_date(project)
+    project.batch.first_day, project.batch.last_day = "", "2026-01-31"
+    assert can_copy_every_date(project)
+    project.batch.first_day = "2025-05-11"
+    project.batch.exclude_folders = ["Junk E-mail"]
+    project.sync_again(every_date=True)
+    assert project.batch.days == (None, None) and not project.batch.has_date_range
+    assert (project.batch.first_day, project.batch.last_day) == ("", "")
+    assert project.batch.exclude_folders == ["Junk E-mail"]  # only the dates change
+    assert project.batch.phase == BatchPhase.RUNNING
+    project.batch.phase = BatchPhase.FINISHED
+    assert can_sync_again(project) and not can_copy_every_date(project)
+    # A plain Sync again keeps the range.
+    project.batch.first_day = "2025-05-11"
+    project.sync_again()
+    assert project.batch.days == (dt.date(2025, 5, 11), None)
 
 
 def test_project_saves_and_reopens_with_everything_the_admin_entered(tmp_path: Path) -> None:
