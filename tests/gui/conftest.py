@@ -48,15 +48,18 @@ def make_wizard(qtbot, tmp_path):  # type: ignore[no-untyped-def]
     def make(project: MigrationProject | None = None) -> MigrationWizard:
         context = WizardContext(project=project, projects_folder=tmp_path / "projects")
         wizard = MigrationWizard(context=context)
-        qtbot.addWidget(wizard)
+        # Not qtbot.addWidget: pytest-qt would close the window before this fixture's teardown, and a
+        # test that failed while a batch ran would leave it waiting for ever on "Stop the migration?".
         wizard.show()
         made.append(wizard)
         return wizard
 
     yield make
     for wizard in made:
-        wizard.context.batch_running = False
+        wizard.context.batch_running = False  # nothing left to ask about: close without the question
         wizard.context.shutdown()
+        wizard.close()
+        wizard.deleteLater()
 
 
 @pytest.fixture(scope="session")
