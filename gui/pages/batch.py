@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from engine.checks import Status
+from engine.checks.estimate import in_date_range
+from engine.plan import ALL_DATES, DateRange
 from gui.context import WizardContext
 from gui.flow import BATCH_NAME_MAX, MigrationProject, Missing, PageId
 from gui.labels import data_size, duration, number
@@ -291,9 +293,14 @@ class BatchPage(MigrationPage):
         size = self._size_estimate()
         if size is not None:
             messages, size_bytes, seconds = size
-            line = self.tr("About {messages} messages ({size}).").format(
-                messages=number(messages), size=data_size(size_bytes)
-            )
+            if project.batch.days != (None, None) and not project.batch.dates_reversed:
+                line = self.tr(
+                    "About {messages} messages ({size}) in those dates (counted by month)."
+                ).format(messages=number(messages), size=data_size(size_bytes))
+            else:
+                line = self.tr("About {messages} messages ({size}).").format(
+                    messages=number(messages), size=data_size(size_bytes)
+                )
             if seconds:
                 line += " " + self.tr("Estimated duration: {duration}.").format(duration=duration(seconds))
             lines.append(line)
@@ -340,21 +347,33 @@ class BatchPage(MigrationPage):
         self.summary_label.setText("".join(f"<p style='margin:3px 0'>{line}</p>" for line in lines))
 
     def _size_estimate(self) -> tuple[int, int, float] | None:
-        """Messages, bytes and estimated seconds from the checks' size and time estimate, if they ran."""
+        """Messages, bytes and estimated seconds from the checks' size and time estimate, if they ran;
+        with a date range, what falls in it (by the checks' per-month counts) and the time in proportion."""
         report = self.context.check_report
         if report is None:
             return None
-        messages = size_bytes = 0
+        batch = self.project.batch
+        dates = DateRange(*batch.days) if not batch.dates_reversed else ALL_DATES
+        messages = size_bytes = all_bytes = 0
         seconds = 0.0
         found = False
         for result in report.results:
             data = result.data
             if result.id == "mailbox.size" and result.status is not Status.SKIP:
-                messages += int(data.get("messages", 0))
-                size_bytes += int(data.get("bytes", 0))
                 found = True
+                all_bytes += int(data.get("bytes", 0))
+                by_month = data.get("by_month")
+                if dates and isinstance(by_month, dict):
+                    in_range = in_date_range(by_month, dates)
+                    messages += in_range[0]
+                    size_bytes += in_range[1]
+                else:
+                    messages += int(data.get("messages", 0))
+                    size_bytes += int(data.get("bytes", 0))
             if "estimated_seconds" in data:
                 seconds = max(seconds, float(data["estimated_seconds"]))
+        if all_bytes and size_bytes < all_bytes:
+            seconds *= size_bytes / all_bytes
         return (messages, size_bytes, seconds) if found else None
 
 

@@ -3,207 +3,212 @@
   <context>
     <name>BatchPage</name>
     <message>
-      <location filename="../../gui/pages/batch.py" line="46" />
+      <location filename="../../gui/pages/batch.py" line="48" />
       <source>Start the migration batch</source>
       <translation>De migratiebatch starten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="49" />
+      <location filename="../../gui/pages/batch.py" line="51" />
       <source>Mailstage copies the mailboxes of this batch, 20 at a time by default. Users keep working in their old mailbox meanwhile; you can stop and resume at any time.</source>
       <translation>Mailstage kopieert de postvakken van deze batch, standaard 20 tegelijk. Gebruikers werken intussen gewoon door in hun oude postvak; u kunt op elk moment stoppen en hervatten.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="54" />
+      <location filename="../../gui/pages/batch.py" line="56" />
       <source>&amp;Start migration</source>
       <translation>Migratie &amp;starten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="61" />
+      <location filename="../../gui/pages/batch.py" line="63" />
       <source>Batch name</source>
       <translation>Batchnaam</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="70" />
+      <location filename="../../gui/pages/batch.py" line="72" />
       <source>Leave out &amp;Deleted Items</source>
       <translation>Verwij&amp;derde items weglaten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="72" />
+      <location filename="../../gui/pages/batch.py" line="74" />
       <source>Leave out &amp;Junk E-mail</source>
       <translation>Ongewenste &amp;e-mail weglaten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="80" />
+      <location filename="../../gui/pages/batch.py" line="82" />
       <source>Folders:</source>
       <translation>Mappen:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="84" />
+      <location filename="../../gui/pages/batch.py" line="86" />
       <source>Other folders to leave out</source>
       <translation>Andere mappen om weg te laten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="85" />
+      <location filename="../../gui/pages/batch.py" line="87" />
       <source>For example: Archive/2009; Public</source>
       <translation>Bijvoorbeeld: Archief/2009; Openbaar</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="87" />
+      <location filename="../../gui/pages/batch.py" line="89" />
       <source>&amp;Other folders to leave out:</source>
       <translation>Andere mappen &amp;weglaten:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="64" />
+      <location filename="../../gui/pages/batch.py" line="66" />
       <source>Batch na&amp;me:</source>
       <translation>Batchn&amp;aam:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="90" />
+      <location filename="../../gui/pages/batch.py" line="92" />
       <source>Which messages:</source>
       <translation>Welke berichten:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="93" />
+      <location filename="../../gui/pages/batch.py" line="95" />
       <source>Start &amp;now</source>
       <translation>&amp;Nu starten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="95" />
+      <location filename="../../gui/pages/batch.py" line="97" />
       <source>Start now</source>
       <translation>Nu starten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="96" />
+      <location filename="../../gui/pages/batch.py" line="98" />
       <source>Start &amp;at</source>
       <translation>Starten &amp;om</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="98" />
+      <location filename="../../gui/pages/batch.py" line="100" />
       <source>Start at a time</source>
       <translation>Op een tijdstip starten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="104" />
+      <location filename="../../gui/pages/batch.py" line="106" />
       <source>Start time</source>
       <translation>Starttijd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="113" />
+      <location filename="../../gui/pages/batch.py" line="115" />
       <source>When:</source>
       <translation>Wanneer:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="115" />
+      <location filename="../../gui/pages/batch.py" line="117" />
       <source>What will happen</source>
       <translation>Wat er gaat gebeuren</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="134" />
+      <location filename="../../gui/pages/batch.py" line="136" />
       <source>A&amp;ll messages</source>
       <translation>A&amp;lle berichten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="136" />
+      <location filename="../../gui/pages/batch.py" line="138" />
       <source>All messages</source>
       <translation>Alle berichten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="137" />
+      <location filename="../../gui/pages/batch.py" line="139" />
       <source>Only messages &amp;received</source>
       <translation>Alleen berichten ont&amp;vangen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="139" />
+      <location filename="../../gui/pages/batch.py" line="141" />
       <source>Only messages received in a range of days</source>
       <translation>Alleen berichten die binnen een periode zijn ontvangen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="143" />
+      <location filename="../../gui/pages/batch.py" line="145" />
       <source>&amp;from</source>
       <translation>vana&amp;f</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="145" />
+      <location filename="../../gui/pages/batch.py" line="147" />
       <source>Only messages received on or after a day</source>
       <translation>Alleen berichten ontvangen op of na een bepaalde dag</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="146" />
+      <location filename="../../gui/pages/batch.py" line="148" />
       <source>First day</source>
       <translation>Eerste dag</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="147" />
+      <location filename="../../gui/pages/batch.py" line="149" />
       <source>&amp;through</source>
       <translation>tot en &amp;met</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="149" />
+      <location filename="../../gui/pages/batch.py" line="151" />
       <source>Only messages received on or before a day</source>
       <translation>Alleen berichten ontvangen op of vóór een bepaalde dag</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="150" />
+      <location filename="../../gui/pages/batch.py" line="152" />
       <source>Last day</source>
       <translation>Laatste dag</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="171" />
+      <location filename="../../gui/pages/batch.py" line="173" />
       <source>Tip: copy the last year first, so users can start in their new mailbox sooner. When the batch is done, “{button}” on its report copies the rest; nothing is copied twice.</source>
       <translation>Tip: kopieer eerst het afgelopen jaar, dan kunnen gebruikers eerder in hun nieuwe postvak aan de slag. Als de batch klaar is, kopieert “{button}” in het rapport de rest; niets wordt twee keer gekopieerd.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="179" />
+      <location filename="../../gui/pages/batch.py" line="181" />
       <source>The range ends before it begins, so it would copy nothing: choose a last day on or after the first day, or untick one of them.</source>
       <translation>Het bereik eindigt voordat het begint en zou dus niets kopiëren: kies een laatste dag op of na de eerste dag, of vink er een uit.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="283" />
+      <location filename="../../gui/pages/batch.py" line="285" />
       <source>Copy &lt;b&gt;{count}&lt;/b&gt; mailboxes from &lt;b&gt;{source}&lt;/b&gt; to &lt;b&gt;{target}&lt;/b&gt;, {parallel} at a time.</source>
       <translation>&lt;b&gt;{count}&lt;/b&gt; postvakken kopiëren van &lt;b&gt;{source}&lt;/b&gt; naar &lt;b&gt;{target}&lt;/b&gt;, {parallel} tegelijk.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="294" />
+      <location filename="../../gui/pages/batch.py" line="298" />
+      <source>About {messages} messages ({size}) in those dates (counted by month).</source>
+      <translation>Ongeveer {messages} berichten ({size}) binnen die datums (per maand geteld).</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/batch.py" line="301" />
       <source>About {messages} messages ({size}).</source>
       <translation>Ongeveer {messages} berichten ({size}).</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="298" />
+      <location filename="../../gui/pages/batch.py" line="305" />
       <source>Estimated duration: {duration}.</source>
       <translation>Geschatte duur: {duration}.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="303" />
+      <location filename="../../gui/pages/batch.py" line="310" />
       <source>Left out: {folders}.</source>
       <translation>Weggelaten: {folders}.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="310" />
+      <location filename="../../gui/pages/batch.py" line="317" />
       <source>Only messages received from {first} through {last}.</source>
       <translation>Alleen berichten ontvangen van {first} tot en met {last}.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="317" />
+      <location filename="../../gui/pages/batch.py" line="324" />
       <source>Only messages received on or after {first}; older ones can follow in a later run.</source>
       <translation>Alleen berichten ontvangen op of na {first}; oudere kunnen volgen als u de batch later opnieuw uitvoert.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="322" />
+      <location filename="../../gui/pages/batch.py" line="329" />
       <source>Only messages received on or before {last}; newer ones are not copied.</source>
       <translation>Alleen berichten ontvangen op of vóór {last}; nieuwere worden niet gekopieerd.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="329" />
+      <location filename="../../gui/pages/batch.py" line="336" />
       <source>The batch starts at {time}; leave Mailstage open.</source>
       <translation>De batch start om {time}; laat Mailstage openstaan.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="334" />
+      <location filename="../../gui/pages/batch.py" line="341" />
       <source>The batch starts when you click Start migration.</source>
       <translation>De batch start wanneer u op Migratie starten klikt.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="337" />
+      <location filename="../../gui/pages/batch.py" line="344" />
       <source>Nothing on the old server is changed. Running the batch again later copies only what is new.</source>
       <translation>Er verandert niets op de oude server. Als u de batch later opnieuw uitvoert, wordt alleen gekopieerd wat nieuw is.</translation>
     </message>
@@ -2222,73 +2227,75 @@ De batch stoppen en sluiten?</translation>
       <translation>Tot de overstap blijven gebruikers e-mail ontvangen in hun oude postvak. Opnieuw synchroniseren kopieert alleen wat er sinds de vorige keer is binnengekomen of gewijzigd: doe het vlak voor de overstap, en nog een keer nadat het doorsturen is ingesteld.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="144" />
+      <location filename="../../gui/pages/report.py" line="125" />
+      <location filename="../../gui/pages/report.py" line="146" />
       <source>Copy the older messages too</source>
       <translation>Ook de oudere berichten kopiëren</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="146" />
+      <location filename="../../gui/pages/report.py" line="148" />
       <source>Runs the batch again with every date: the older messages follow, nothing twice.</source>
       <translation>Voert de batch opnieuw uit met alle datums: de oudere berichten volgen, niets twee keer.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="148" />
+      <location filename="../../gui/pages/report.py" line="150" />
       <source>on or after {first}</source>
       <translation>op of na {first}</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="150" />
+      <location filename="../../gui/pages/report.py" line="152" />
       <source>Copy the o&amp;ther messages too</source>
       <translation>Ook de overi&amp;ge berichten kopiëren</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="151" />
+      <location filename="../../gui/pages/report.py" line="153" />
       <source>Copy the other messages too</source>
       <translation>Ook de overige berichten kopiëren</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="153" />
+      <location filename="../../gui/pages/report.py" line="155" />
       <source>Runs the batch again with every date: the other messages follow, nothing twice.</source>
       <translation>Voert de batch opnieuw uit met alle datums: de overige berichten volgen, niets twee keer.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="156" />
+      <location filename="../../gui/pages/report.py" line="158" />
       <source>on or before {last}</source>
       <translation>op of vóór {last}</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="158" />
+      <location filename="../../gui/pages/report.py" line="160" />
       <source>from {first} through {last}</source>
       <translation>van {first} tot en met {last}</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="162" />
+      <location filename="../../gui/pages/report.py" line="164" />
       <source>This batch copied only messages received {range}. This runs it again with every date: the rest of the mail follows, and nothing already copied is copied twice.</source>
       <translation>Deze batch kopieerde alleen berichten die {range} zijn ontvangen. Hiermee loopt de batch opnieuw met alle datums: de rest van de e-mail volgt, en wat al gekopieerd is, wordt niet nog eens gekopieerd.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="190" />
+      <location filename="../../gui/pages/report.py" line="192" />
       <source>Batch {name}: {synced} mailboxes migrated, {failed} failed.</source>
       <translation>Batch {name}: {synced} postvakken gemigreerd, {failed} mislukt.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="198" />
+      <location filename="../../gui/pages/report.py" line="200" />
       <source>Batch {name}: {status}. {synced} of {total} mailboxes migrated, {failed} failed; {items} items ({data}) in {duration}.</source>
       <translation>Batch {name}: {status}. {synced} van {total} postvakken gemigreerd, {failed} mislukt; {items} items ({data}) in {duration}.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="291" />
+      <location filename="../../gui/pages/report.py" line="293" />
       <source>Sending the status mail...</source>
       <translation>Bezig met verzenden van de statusmail...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/report.py" line="301" />
+      <location filename="../../gui/pages/report.py" line="303" />
       <source>The status mail was sent to {recipients}.</source>
       <translation>De statusmail is verzonden naar {recipients}.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/batch.py" line="167" />
-      <location filename="../../gui/pages/report.py" line="143" />
+      <location filename="../../gui/pages/batch.py" line="169" />
+      <location filename="../../gui/pages/report.py" line="123" />
+      <location filename="../../gui/pages/report.py" line="145" />
       <source>Copy the &amp;older messages too</source>
       <translation>Ook de o&amp;udere berichten kopiëren</translation>
     </message>

@@ -184,3 +184,35 @@ def test_a_reversed_range_reaches_the_wizard_as_an_error_in_three_parts_and_crea
         assert store.get_batch(name) is None
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"], indirect=True)
+def test_the_size_and_duration_count_only_what_the_range_copies(qtbot, make_wizard, language) -> None:
+    from engine.checks import CheckReport, CheckResult, Status
+
+    wizard = make_wizard(MigrationProject.new("Sized"))
+    by_month = {"2024-11": [100, 100_000_000], "2025-01": [300, 300_000_000]}
+    wizard.context.check_report = CheckReport(
+        (
+            CheckResult(
+                "mailbox.size",
+                "anne@contoso.nl",
+                Status.PASS,
+                "2 folders, 400 messages, 381.5 MB on the source; largest message 1.0 MB.",
+                data={"messages": 400, "bytes": 400_000_000, "by_month": by_month},
+            ),
+            CheckResult(
+                "estimate.duration", "", Status.PASS, "About 40 min", data={"estimated_seconds": 2400.0}
+            ),
+        )
+    )
+    go_to(wizard, PageId.BATCH)
+    page = wizard.batch_page
+    everything = page.summary_label.text()
+    assert "400" in everything and "40 min" in everything
+    qtbot.mouseClick(page.some_dates_radio, Qt.MouseButton.LeftButton)
+    page.first_day_edit.setDate(QDate(2025, 1, 1))
+    recent = page.summary_label.text()
+    # January 2025 only: 300 of the 400 messages, three quarters of the bytes and so of the time.
+    assert "300" in recent and "30 min" in recent and "400" not in recent
+    assert ("counted by month" if language == "en" else "per maand geteld") in recent
