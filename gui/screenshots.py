@@ -111,25 +111,86 @@ def sample_project(folder: Path) -> MigrationProject:
 
 
 def sample_check_results() -> list[dict[str, str]]:
+    """The engine's own sentences (engine.text.T with its real templates), so the Dutch pictures show
+    them as the Dutch wizard does."""
+    from engine.text import T
+
     source, target = "imaps://mail.contoso.local:993", "m365://contoso.onmicrosoft.com"
+    host = "mail.contoso.local"
     results = [
-        ("source.dns", source, "pass", "mail.contoso.local resolves to 10.0.0.12.", ""),
-        ("source.tcp", source, "pass", "10.0.0.12 port 993 accepted the connection in 3 ms.", ""),
+        (
+            "source.dns",
+            source,
+            "pass",
+            T(
+                "{host} resolves to {addresses} (TTL {ttl} s; asked {asked}).",
+                host=host,
+                addresses="10.0.0.12",
+                ttl=3600,
+                asked=T("this computer's DNS servers"),
+            ),
+            "",
+        ),
+        (
+            "source.tcp",
+            source,
+            "pass",
+            T(
+                "{host} accepts connections on port {port} ({address}, {ms:.0f} ms).",
+                host=host,
+                port=993,
+                address="10.0.0.12",
+                ms=3,
+            ),
+            "",
+        ),
         (
             "source.tls",
             source,
             "pass",
-            "mail.contoso.local presents the certificate trusted for this migration (TLSv1.2, implicit TLS).",
+            T(
+                "{protocol} ({how}); certificate for {names} issued by {issuer}, {validity}; chain and host name "
+                "verified.",
+                protocol="TLSv1.2",
+                how=T("implicit TLS"),
+                names=host,
+                issuer="CN=Contoso Root CA",
+                validity=T("valid until {date} ({days} days from now)", date="2027-03-31", days=490),
+            ),
             "",
         ),
-        ("source.login", source, "pass", "CONTOSO\\migratie logged in and can open other mailboxes.", ""),
+        (
+            "source.login",
+            source,
+            "pass",
+            T(
+                "The admin account {admin} opened {address} ({style}) in {ms:.0f} ms.",
+                admin="CONTOSO/migratie",
+                address="anne.dejong@contoso.nl",
+                style="DOMAIN/admin/mailbox",
+                ms=41,
+            ),
+            "",
+        ),
         (
             "source.connections",
             source,
             "warn",
-            "Only 10 of the 20 planned sessions could be opened at once; the 11th was refused.",
-            "Raise the connection limit on mail.contoso.local to at least 20, or lower Maximum concurrent "
-            "migrations to 10.",
+            T(
+                "Only {alive} of {planned} sessions could be open at once: {reason}.",
+                alive=10,
+                planned=20,
+                reason=T(
+                    "session {number} was refused: {reason}", number=11, reason="Connection limit reached"
+                ),
+            ),
+            T(
+                "Raise the server's connection limit to at least {planned} ({where}) or lower Maximum concurrent "
+                "migrations to {alive}.",
+                planned=20,
+                where="Exchange: Set-ImapSettings -MaxConnectionsPerUser and -MaxConnectionFromSingleIP",
+                alive=10,
+            ),
         ),
         ("target.dns", target, "pass", "outlook.office365.com resolves.", ""),
         ("target.tls", target, "pass", "outlook.office365.com presents a trusted certificate.", ""),
@@ -141,19 +202,51 @@ def sample_check_results() -> list[dict[str, str]]:
             "lars.vos@contoso.nl has no mailbox in Microsoft 365.",
             "Run directory synchronisation, or create the user and give them an Exchange Online licence.",
         ),
-        ("mailbox.size", "anne.dejong@contoso.nl", "pass", "14 folders, 8,214 messages, 1.9 GB.", ""),
+        (
+            "mailbox.size",
+            "anne.dejong@contoso.nl",
+            "pass",
+            T(
+                "{folders} folders, {messages} messages, {size} on the source; largest message {largest}.",
+                folders=14,
+                messages=8214,
+                size="1.9 GB",
+                largest="24.6 MB",
+            ),
+            "",
+        ),
         (
             "domain.mx",
             "contoso.nl",
             "warn",
-            "MX of contoso.nl points to mail.contoso.nl; TTL 1 day.",
-            "Lower the MX record's TTL to 1 hour at least a day before cut-over.",
+            T(
+                "MX of {domain} points to {pointing}; TTL {ttl}. {after}",
+                domain="contoso.nl",
+                pointing=T("{host} (preference {preference})", host="mail.contoso.nl", preference=10),
+                ttl=T("{seconds} s ({hours} hours)", seconds=86400, hours=24),
+                after=T(
+                    "After cut-over it must point to {host} (Microsoft 365).",
+                    host="contoso-nl.mail.protection.outlook.com",
+                ),
+            ),
+            T(
+                "Lower the MX record's TTL from {seconds} s to {advice} s (1 hour) or less at least {ttl} before "
+                "cut-over, so the change to the new system spreads quickly.",
+                seconds=86400,
+                advice=3600,
+                ttl=T("{seconds} s ({hours} hours)", seconds=86400, hours=24),
+            ),
         ),
         (
             "domain.autodiscover",
             "contoso.nl",
             "pass",
-            "autodiscover.contoso.nl is a CNAME to mail.contoso.nl.",
+            T(
+                "{name} is a CNAME to {destination} (TTL {ttl})",
+                name="autodiscover.contoso.nl",
+                destination="mail.contoso.nl",
+                ttl=T("{seconds} s (1 hour)", seconds=3600),
+            ),
             "",
         ),
     ]
@@ -174,7 +267,7 @@ def sample_summary() -> object:
                     MailboxStatus.FAILED,
                     error_what="The mailbox lars.vos@contoso.nl does not exist in Microsoft 365.",
                     error_cause="Directory synchronisation has not created this user yet.",
-                    error_fix="Run directory synchronisation, then Retry failed.",
+                    error_fix="Run directory synchronisation, then Retry failed on the progress page.",
                 )
             )
             continue
@@ -223,24 +316,12 @@ def _fill_source_test(page: object) -> None:
 def _fill_cutover(page: object) -> None:
     from engine.checks import CheckReport, CheckResult, Status
 
+    # The same domain results as the Checks page's sample: the engine's own sentences.
     report = CheckReport(
-        (
-            CheckResult(
-                "domain.mx",
-                "contoso.nl",
-                Status.WARN,
-                "MX of contoso.nl points to mail.contoso.nl (preference 10); TTL 1 day. After cut-over it must "
-                "point to contoso-nl.mail.protection.outlook.com (Microsoft 365).",
-                "Lower the MX record's TTL from 86400 s to 3600 s (1 hour) or less at least 1 day before "
-                "cut-over, so the change to the new system spreads quickly.",
-            ),
-            CheckResult(
-                "domain.autodiscover",
-                "contoso.nl",
-                Status.PASS,
-                "autodiscover.contoso.nl is a CNAME to mail.contoso.nl (TTL 1 hour). After cut-over, "
-                "autodiscover.contoso.nl must be a CNAME to autodiscover.outlook.com (Microsoft 365).",
-            ),
+        tuple(
+            CheckResult(r["id"], r["subject"], Status(r["status"]), r["evidence"], r["fix"])
+            for r in sample_check_results()
+            if r["id"] in ("domain.mx", "domain.autodiscover")
         )
     )
     page._on_dns_checked(report)  # type: ignore[attr-defined]

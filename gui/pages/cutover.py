@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -69,6 +70,10 @@ class CutoverPage(MigrationPage):
         self.step_list.setObjectName("cutoverStepList")
         self.step_list.setAccessibleName(self.tr("Steps after the migration"))
         self.step_list.setSpacing(3)
+        # Long step titles (Dutch ones especially) wrap instead of hiding behind a scroll bar.
+        self.step_list.setWordWrap(True)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.step_list.setResizeMode(QListView.ResizeMode.Adjust)
         for number, step in enumerate(self.steps, 1):
             item = QListWidgetItem(f"{number}. {step.title}")
             item.setData(Qt.ItemDataRole.UserRole, step.id)
