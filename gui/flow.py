@@ -91,6 +91,7 @@ class EndpointSettings:
     password_version: int = 0  # bumped whenever a new password is stored, so a test goes stale
     tested: str = ""  # signature of the settings that last passed "Test connection"
     test_summary: str = ""  # what that test found, for the page and the summary
+    signed_in_as: str = ""  # Microsoft 365 device sign-in: the administrator's account (no secret)
 
     def signature(self) -> str:
         """A fingerprint of everything that decides whether a connection works."""

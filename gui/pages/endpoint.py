@@ -331,6 +331,7 @@ class EndpointPage(MigrationPage):
             self.results_tree.setVisible(False)
             self.error_view.clear()
             self._show_test_state()
+            self._show_signed_in()
         finally:
             self._loading = False
 
@@ -447,9 +448,45 @@ class EndpointPage(MigrationPage):
         self.sign_in.start()
         self._show_sign_in()
 
+    def _show_signed_in(self) -> None:
+        """A reopened migration shows who is signed in, then asks the token cache whether that
+        sign-in is still there (it is gone when the cache was cleared or another admin signed in)."""
+        s = self.settings
+        device = s.kind == EndpointKind.M365.value and s.auth_mode == "device"
+        if not (device and s.signed_in_as and s.is_tested):
+            self.sign_in_label.setText("")
+            return
+        self.sign_in_label.setText(self.tr("Signed in as {account}.").format(account=s.signed_in_as))
+        name = self.project.source_name if self.role == "source" else self.project.target_name
+        secrets = self.context.secrets
+        expected = s.signed_in_as
+
+        def work(state: TaskState) -> list[str]:
+            # The cache itself, read offline: building msal's application would ask the identity
+            # service first, and an unreachable one must not look like a lost sign-in.
+            import msal
+
+            from engine.m365.cache import open_token_cache
+
+            cache, _ = open_token_cache(name, secrets=secrets)
+            accounts = list(cache.search(msal.TokenCache.CredentialType.ACCOUNT))
+            return [str(a.get("username", "")).lower() for a in accounts]
+
+        def done(accounts: list[str]) -> None:
+            if s.signed_in_as != expected or expected.lower() in accounts:
+                return  # settings changed meanwhile, or the sign-in is still there
+            s.tested = ""
+            s.signed_in_as = ""
+            self.sign_in_label.setText(self.tr("The sign-in is no longer on this computer: sign in again."))
+            self._show_test_state()
+            self.changed()
+
+        self.context.runner.run(work, on_done=done, on_error=lambda error: None)
+
     def _on_signed_in(self, account: str) -> None:
         s = self.settings
         s.tested = s.signature()
+        s.signed_in_as = account
         s.test_summary = self.tr("Signed in as {account}.").format(account=account)
         self.sign_in_label.setText(s.test_summary)
         self._show_sign_in()
@@ -458,6 +495,7 @@ class EndpointPage(MigrationPage):
 
     def _on_sign_in_failed(self, error: BaseException) -> None:
         self.settings.tested = ""
+        self.settings.signed_in_as = ""
         self.sign_in_label.setText(self.tr("Not signed in."))
         self.error_view.show_error(error)
         self._show_sign_in()

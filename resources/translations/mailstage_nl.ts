@@ -467,77 +467,77 @@
   <context>
     <name>CheckTitle</name>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="683" />
+      <location filename="../../gui/pages/endpoint.py" line="721" />
       <source>The server's name is found (DNS)</source>
       <translation>De naam van de server wordt gevonden (DNS)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="684" />
+      <location filename="../../gui/pages/endpoint.py" line="722" />
       <source>The server accepts connections</source>
       <translation>De server accepteert verbindingen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="685" />
+      <location filename="../../gui/pages/endpoint.py" line="723" />
       <source>The server's certificate is trusted</source>
       <translation>Het certificaat van de server wordt vertrouwd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="686" />
+      <location filename="../../gui/pages/endpoint.py" line="724" />
       <source>The administrator can log in</source>
       <translation>De beheerder kan zich aanmelden</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="687" />
+      <location filename="../../gui/pages/endpoint.py" line="725" />
       <source>What the server offers</source>
       <translation>Wat de server biedt</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="688" />
+      <location filename="../../gui/pages/endpoint.py" line="726" />
       <source>Enough connections at the same time</source>
       <translation>Genoeg verbindingen tegelijk</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="689" />
+      <location filename="../../gui/pages/endpoint.py" line="727" />
       <source>The mailbox can be opened on the old server</source>
       <translation>Het postvak kan op de oude server worden geopend</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="692" />
+      <location filename="../../gui/pages/endpoint.py" line="730" />
       <source>The mailbox exists on the new system</source>
       <translation>Het postvak bestaat op het nieuwe systeem</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="693" />
+      <location filename="../../gui/pages/endpoint.py" line="731" />
       <source>Size of the mailbox</source>
       <translation>Grootte van het postvak</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="694" />
+      <location filename="../../gui/pages/endpoint.py" line="732" />
       <source>Mail for the domain (MX)</source>
       <translation>E-mail voor het domein (MX)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="695" />
+      <location filename="../../gui/pages/endpoint.py" line="733" />
       <source>Autodiscover for Outlook</source>
       <translation>Automatisch opsporen voor Outlook</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="696" />
+      <location filename="../../gui/pages/endpoint.py" line="734" />
       <source>Domain verification (TXT)</source>
       <translation>Domeinverificatie (TXT)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="697" />
+      <location filename="../../gui/pages/endpoint.py" line="735" />
       <source>Estimated duration</source>
       <translation>Geschatte duur</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="701" />
+      <location filename="../../gui/pages/endpoint.py" line="739" />
       <source>Old server: {check}</source>
       <translation>Oude server: {check}</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="703" />
+      <location filename="../../gui/pages/endpoint.py" line="741" />
       <source>New system: {check}</source>
       <translation>Nieuw systeem: {check}</translation>
     </message>
@@ -683,222 +683,222 @@
   <context>
     <name>CutoverPage</name>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="55" />
+      <location filename="../../gui/pages/cutover.py" line="56" />
       <source>Switch the migrated users over</source>
       <translation>De gemigreerde gebruikers overzetten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="58" />
+      <location filename="../../gui/pages/cutover.py" line="59" />
       <source>These steps finish the move of this batch. Tick each step when it is done; Mailstage remembers where you are, so you can close it and come back.</source>
       <translation>Met deze stappen rondt u de verhuizing van deze batch af. Vink elke stap aan als die klaar is; Mailstage onthoudt waar u bent, zodat u kunt afsluiten en later terugkomen.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="70" />
+      <location filename="../../gui/pages/cutover.py" line="71" />
       <source>Steps after the migration</source>
       <translation>Stappen na de migratie</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="95" />
+      <location filename="../../gui/pages/cutover.py" line="100" />
       <source>Mail &amp;domain:</source>
       <translation>E-mail&amp;domein:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="98" />
+      <location filename="../../gui/pages/cutover.py" line="103" />
       <source>Mail domain</source>
       <translation>E-maildomein</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="99" />
+      <location filename="../../gui/pages/cutover.py" line="104" />
       <source>contoso.nl</source>
       <translation>contoso.nl</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="102" />
+      <location filename="../../gui/pages/cutover.py" line="107" />
       <source>Check &amp;MX and Autodiscover now</source>
       <translation>&amp;MX en Automatisch opsporen nu controleren</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="104" />
+      <location filename="../../gui/pages/cutover.py" line="109" />
       <source>Check MX and Autodiscover now</source>
       <translation>MX en Automatisch opsporen nu controleren</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="112" />
+      <location filename="../../gui/pages/cutover.py" line="117" />
       <source>&amp;Routing domain of the new system:</source>
       <translation>&amp;Routeringsdomein van het nieuwe systeem:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="115" />
+      <location filename="../../gui/pages/cutover.py" line="120" />
       <source>Routing domain of the new system</source>
       <translation>Routeringsdomein van het nieuwe systeem</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="116" />
+      <location filename="../../gui/pages/cutover.py" line="121" />
       <source>for example contoso.mail.onmicrosoft.com</source>
       <translation>bijvoorbeeld contoso.mail.onmicrosoft.com</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="119" />
+      <location filename="../../gui/pages/cutover.py" line="124" />
       <source>Forwarding and the mail users point at each user's address in this domain. Leave it empty when the new addresses differ from the old ones already.</source>
       <translation>Het doorsturen en de e-mailgebruikers wijzen naar het adres van elke gebruiker in dit domein. Laat het leeg als de nieuwe adressen al anders zijn dan de oude.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="124" />
+      <location filename="../../gui/pages/cutover.py" line="129" />
       <source>Save the cut-over &amp;scripts...</source>
       <translation>Overstapscripts &amp;opslaan...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="126" />
+      <location filename="../../gui/pages/cutover.py" line="131" />
       <source>Save the cut-over scripts</source>
       <translation>Overstapscripts opslaan</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="138" />
+      <location filename="../../gui/pages/cutover.py" line="143" />
       <source>Remember: out-of-office messages were not migrated. Ask the users of this batch to set theirs again in the new system.</source>
       <translation>Let op: afwezigheidsberichten zijn niet gemigreerd. Vraag de gebruikers van deze batch hun afwezigheidsbericht opnieuw in te stellen in het nieuwe systeem.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="143" />
+      <location filename="../../gui/pages/cutover.py" line="148" />
       <source>Start the &amp;next batch</source>
       <translation>Volgende &amp;batch starten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="145" />
+      <location filename="../../gui/pages/cutover.py" line="150" />
       <source>Start the next batch</source>
       <translation>Volgende batch starten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="158" />
+      <location filename="../../gui/pages/cutover.py" line="163" />
       <source>Check that every mailbox was migrated</source>
       <translation>Controleren of elk postvak is gemigreerd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="160" />
+      <location filename="../../gui/pages/cutover.py" line="165" />
       <source>The report shows each mailbox with its grade. Switch a user over only when the grade is Perfect or Good; look at the others first.</source>
       <translation>Het rapport toont elk postvak met zijn beoordeling. Zet een gebruiker pas over als de beoordeling Perfect of Goed is; bekijk de andere eerst.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="166" />
+      <location filename="../../gui/pages/cutover.py" line="171" />
       <source>Forward new mail to the new mailboxes</source>
       <translation>Nieuwe e-mail doorsturen naar de nieuwe postvakken</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="168" />
+      <location filename="../../gui/pages/cutover.py" line="173" />
       <source>Set the TargetAddress of each old mailbox to the new address, so mail that still arrives at the old server reaches the user.</source>
       <translation>Stel de TargetAddress van elk oud postvak in op het nieuwe adres, zodat e-mail die nog op de oude server binnenkomt de gebruiker bereikt.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="174" />
+      <location filename="../../gui/pages/cutover.py" line="179" />
       <source>Sync the batch one last time</source>
       <translation>De batch een laatste keer synchroniseren</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="176" />
+      <location filename="../../gui/pages/cutover.py" line="181" />
       <source>Once forwarding is set, new mail no longer reaches the old mailboxes. Go back to the report and click Sync again: the last sync brings over what arrived in between.</source>
       <translation>Zodra het doorsturen is ingesteld, komt nieuwe e-mail niet meer in de oude postvakken aan. Ga terug naar het rapport en klik op Opnieuw synchroniseren: de laatste synchronisatie neemt mee wat er intussen is binnengekomen.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="182" />
+      <location filename="../../gui/pages/cutover.py" line="187" />
       <source>Convert the old mailboxes to mail users</source>
       <translation>De oude postvakken converteren naar gebruikers met e-mail</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="184" />
+      <location filename="../../gui/pages/cutover.py" line="189" />
       <source>Turn each migrated Exchange mailbox into a mail-enabled user that points to the new mailbox, keeping its addresses. Outlook then finds the new mailbox through Autodiscover.</source>
       <translation>Zet elk gemigreerd Exchange-postvak om in een gebruiker met e-mail die naar het nieuwe postvak verwijst, met behoud van de adressen. Outlook vindt het nieuwe postvak dan via Automatisch opsporen.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="190" />
+      <location filename="../../gui/pages/cutover.py" line="195" />
       <source>Users create a new Outlook profile</source>
       <translation>Gebruikers maken een nieuw Outlook-profiel</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="192" />
+      <location filename="../../gui/pages/cutover.py" line="197" />
       <source>After the switch each user creates a new Outlook profile; Outlook then connects to the new system by itself. Phones and tablets need their account set up again too.</source>
       <translation>Na de overstap maakt elke gebruiker een nieuw Outlook-profiel; Outlook maakt dan zelf verbinding met het nieuwe systeem. Ook op telefoons en tablets moet het account opnieuw worden ingesteld.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="198" />
+      <location filename="../../gui/pages/cutover.py" line="203" />
       <source>Users set their out-of-office message again</source>
       <translation>Gebruikers stellen hun afwezigheidsbericht opnieuw in</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="200" />
+      <location filename="../../gui/pages/cutover.py" line="205" />
       <source>Out-of-office messages are not migrated. A user who had one switched on keeps it on, but with an empty text, until they write it again.</source>
       <translation>Afwezigheidsberichten worden niet gemigreerd. Bij een gebruiker die het had ingeschakeld, blijft het ingeschakeld, maar met een lege tekst, totdat hij het opnieuw schrijft.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="206" />
+      <location filename="../../gui/pages/cutover.py" line="211" />
       <source>Assign licences</source>
       <translation>Licenties toewijzen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="208" />
+      <location filename="../../gui/pages/cutover.py" line="213" />
       <source>On Microsoft 365, assign a licence to each migrated user within 30 days, or the mailbox stops working.</source>
       <translation>Wijs in Microsoft 365 binnen 30 dagen een licentie toe aan elke gemigreerde gebruiker, anders werkt het postvak niet meer.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="214" />
+      <location filename="../../gui/pages/cutover.py" line="219" />
       <source>Point the MX record to the new system</source>
       <translation>Het MX-record naar het nieuwe systeem laten verwijzen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="216" />
+      <location filename="../../gui/pages/cutover.py" line="221" />
       <source>When the last batch is done, change the domain's MX record so that mail is delivered to the new system directly. Lower its TTL to an hour a day ahead; the change can take up to 72 hours to reach everyone.</source>
       <translation>Wijzig na de laatste batch het MX-record van het domein, zodat e-mail rechtstreeks op het nieuwe systeem wordt bezorgd. Verlaag de TTL een dag van tevoren naar een uur; het kan tot 72 uur duren voordat de wijziging iedereen bereikt.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="224" />
+      <location filename="../../gui/pages/cutover.py" line="229" />
       <source>Point Autodiscover to the new system</source>
       <translation>Automatisch opsporen naar het nieuwe systeem laten verwijzen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="226" />
+      <location filename="../../gui/pages/cutover.py" line="231" />
       <source>Create or change the Autodiscover record so that Outlook finds the new mailboxes. Do this after the last batch, or users not yet migrated are sent to the new system.</source>
       <translation>Maak of wijzig het record voor Automatisch opsporen, zodat Outlook de nieuwe postvakken vindt. Doe dit na de laatste batch, anders worden gebruikers die nog niet zijn gemigreerd naar het nieuwe systeem gestuurd.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="233" />
+      <location filename="../../gui/pages/cutover.py" line="238" />
       <source>Remove the batch and go on</source>
       <translation>De batch verwijderen en verdergaan</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="235" />
+      <location filename="../../gui/pages/cutover.py" line="240" />
       <source>When every mailbox of the batch is switched over, the batch is done. Start the next batch with the same servers, or, after the last one, take the old servers out of service.</source>
       <translation>Als elk postvak van de batch is overgezet, is de batch klaar. Start de volgende batch met dezelfde servers of stel na de laatste batch de oude servers buiten gebruik.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="286" />
+      <location filename="../../gui/pages/cutover.py" line="291" />
       <source>Checked just now: looks right.</source>
       <translation>Zojuist gecontroleerd: ziet er goed uit.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="287" />
+      <location filename="../../gui/pages/cutover.py" line="292" />
       <source>Checked just now: needs attention.</source>
       <translation>Zojuist gecontroleerd: vraagt aandacht.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="288" />
+      <location filename="../../gui/pages/cutover.py" line="293" />
       <source>Checked just now: not right.</source>
       <translation>Zojuist gecontroleerd: niet in orde.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="289" />
+      <location filename="../../gui/pages/cutover.py" line="294" />
       <source>Could not be checked.</source>
       <translation>Kon niet worden gecontroleerd.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="296" />
+      <location filename="../../gui/pages/cutover.py" line="301" />
       <source>What to do:</source>
       <translation>Wat te doen:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="341" />
+      <location filename="../../gui/pages/cutover.py" line="346" />
       <source>Choose the folder for the cut-over scripts</source>
       <translation>Kies de map voor de overstapscripts</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/cutover.py" line="372" />
+      <location filename="../../gui/pages/cutover.py" line="377" />
       <source>Saved in %1 for the batch's mailboxes (%2): 1-Set-Forwarding.ps1, 2-Convert-ToMailUser.ps1 and mailboxes.csv. Read them, then run them in the Exchange Management Shell: first without -Apply to see what they would change.</source>
       <translation>Opgeslagen in %1 voor de postvakken van de batch (%2): 1-Set-Forwarding.ps1, 2-Convert-ToMailUser.ps1 en mailboxes.csv. Lees ze door en voer ze dan uit in de Exchange Management Shell: eerst zonder -Apply om te zien wat ze zouden wijzigen.</translation>
     </message>
@@ -958,7 +958,7 @@
     </message>
     <message>
       <location filename="../../gui/pages/endpoint.py" line="104" />
-      <location filename="../../gui/pages/endpoint.py" line="501" />
+      <location filename="../../gui/pages/endpoint.py" line="539" />
       <source>Pass&amp;word:</source>
       <translation>Wachtwoor&amp;d:</translation>
     </message>
@@ -1198,117 +1198,123 @@
       <translation>Voorbereiding:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="375" />
+      <location filename="../../gui/pages/endpoint.py" line="376" />
       <source>Choose the folder</source>
       <translation>Kies de map</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="384" />
+      <location filename="../../gui/pages/endpoint.py" line="385" />
       <source>Save the preparation script</source>
       <translation>Het voorbereidingsscript opslaan</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="386" />
+      <location filename="../../gui/pages/endpoint.py" line="387" />
       <source>PowerShell (*.ps1)</source>
       <translation>PowerShell (*.ps1)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="407" />
+      <location filename="../../gui/pages/endpoint.py" line="408" />
       <source>Saved as {path}. Review it, then run it in PowerShell as an administrator.</source>
       <translation>Opgeslagen als {path}. Lees het na en voer het dan als beheerder uit in PowerShell.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="440" />
+      <location filename="../../gui/pages/endpoint.py" line="441" />
       <source>Waiting for the sign-in...</source>
       <translation>Wachten op de aanmelding...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="453" />
+      <location filename="../../gui/pages/endpoint.py" line="459" />
+      <location filename="../../gui/pages/endpoint.py" line="490" />
       <source>Signed in as {account}.</source>
       <translation>Aangemeld als {account}.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="461" />
+      <location filename="../../gui/pages/endpoint.py" line="480" />
+      <source>The sign-in is no longer on this computer: sign in again.</source>
+      <translation>De aanmelding staat niet meer op deze computer: meld u opnieuw aan.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="499" />
       <source>Not signed in.</source>
       <translation>Niet aangemeld.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="468" />
+      <location filename="../../gui/pages/endpoint.py" line="506" />
       <source>Sign-in cancelled.</source>
       <translation>Aanmelding geannuleerd.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="481" />
+      <location filename="../../gui/pages/endpoint.py" line="519" />
       <source>You trusted exactly this certificate: SHA-256 {start}...{end}</source>
       <translation>U vertrouwt precies dit certificaat: SHA-256 {start}...{end}</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="498" />
+      <location filename="../../gui/pages/endpoint.py" line="536" />
       <source>Client &amp;secret:</source>
       <translation>Clientgehe&amp;im:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="499" />
+      <location filename="../../gui/pages/endpoint.py" line="537" />
       <source>Client secret</source>
       <translation>Clientgeheim</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="502" />
+      <location filename="../../gui/pages/endpoint.py" line="540" />
       <source>Administrator's password</source>
       <translation>Wachtwoord van de beheerder</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="504" />
+      <location filename="../../gui/pages/endpoint.py" line="542" />
       <source>Stored in the keyring; type to replace it</source>
       <translation>Opgeslagen in de sleutelbos; typ om het te vervangen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="512" />
+      <location filename="../../gui/pages/endpoint.py" line="550" />
       <source>Testing the connection...</source>
       <translation>Bezig met testen van de verbinding...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="514" />
+      <location filename="../../gui/pages/endpoint.py" line="552" />
       <source>The connection works with these settings.</source>
       <translation>De verbinding werkt met deze instellingen.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="591" />
+      <location filename="../../gui/pages/endpoint.py" line="629" />
       <source>Tested: {passed} checks passed, {warned} with a warning.</source>
       <translation>Getest: {passed} controles geslaagd, {warned} met een waarschuwing.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="599" />
+      <location filename="../../gui/pages/endpoint.py" line="637" />
       <source>The connection does not work yet: see what failed below.</source>
       <translation>De verbinding werkt nog niet: zie hieronder wat er misging.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="616" />
+      <location filename="../../gui/pages/endpoint.py" line="654" />
       <source>The certificate is not trusted, so Mailstage does not connect to this server.</source>
       <translation>Het certificaat wordt niet vertrouwd, dus Mailstage maakt geen verbinding met deze server.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="632" />
+      <location filename="../../gui/pages/endpoint.py" line="670" />
       <source>Passed</source>
       <translation>Geslaagd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="633" />
+      <location filename="../../gui/pages/endpoint.py" line="671" />
       <source>Warning</source>
       <translation>Waarschuwing</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="634" />
+      <location filename="../../gui/pages/endpoint.py" line="672" />
       <source>Failed</source>
       <translation>Mislukt</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="635" />
+      <location filename="../../gui/pages/endpoint.py" line="673" />
       <source>Skipped</source>
       <translation>Overgeslagen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="646" />
+      <location filename="../../gui/pages/endpoint.py" line="684" />
       <source>What to do: {fix}</source>
       <translation>Wat te doen: {fix}</translation>
     </message>
@@ -2621,7 +2627,7 @@ De batch stoppen en sluiten?</translation>
   <context>
     <name>page</name>
     <message>
-      <location filename="../../gui/screenshots.py" line="289" />
+      <location filename="../../gui/screenshots.py" line="370" />
       <source>Migrating mailboxes...</source>
       <translation>Bezig met migreren van postvakken...</translation>
     </message>

@@ -158,3 +158,35 @@ def test_clicking_the_link_opens_the_page_the_service_named_in_the_browser(
     assert opened.urls == [dialog.prompt.verification_uri]
     assert opened.urls[0].startswith(identity.base_url) and opened.urls[0].endswith("/devicelogin")
     dialog.cancel_button.click()
+
+
+def test_a_reopened_migration_shows_who_signed_in_and_notices_a_sign_in_that_is_gone(
+    qtbot, make_wizard, identity, device_app, tmp_path
+) -> None:
+    from engine.m365.cache import cache_path
+    from gui.flow import PageId, load_project
+    from tests.gui.conftest import go_to
+
+    wizard, page = on_device_target(make_wizard, identity, device_app)
+    _dialog, issued = start_and_wait_for_code(qtbot, page, identity)
+    with qtbot.waitSignal(page.sign_in.signedIn, timeout=30_000):
+        identity.approve_device(issued.user_code, "admin@contoso.nl")
+    saved = wizard.context.project.save(tmp_path)
+
+    # Reopened on this computer: the page says who is signed in, and the test still counts.
+    reopened = make_wizard(load_project(saved))
+    go_to(reopened, PageId.TARGET)
+    target = reopened.target_page
+    assert target.sign_in_label.text() == "Signed in as admin@contoso.nl."
+    qtbot.waitUntil(lambda: not reopened.context.runner.busy, timeout=10_000)  # the look into the cache
+    assert target.sign_in_label.text() == "Signed in as admin@contoso.nl."
+    assert target.isComplete()
+
+    # The token cache was removed (another computer, a cleaned profile): sign in again.
+    cache_path(reopened.context.project.target_name).unlink()
+    again = make_wizard(load_project(saved))
+    go_to(again, PageId.TARGET)
+    target = again.target_page
+    qtbot.waitUntil(lambda: "no longer on this computer" in target.sign_in_label.text(), timeout=10_000)
+    assert not target.isComplete()
+    assert not again.context.project.target.signed_in_as
