@@ -16,6 +16,7 @@ from typing import Any
 from engine.endpoints import AdminLoginStyle, Endpoint, EndpointKind, parse_endpoint_url
 from engine.errors import BadInput
 from engine.keystore import SecretStore
+from engine.m365.clouds import CLOUDS, WORLDWIDE, cloud_named
 from engine.store import StateStore
 
 
@@ -55,6 +56,11 @@ def register(subparsers: Any) -> None:
     )
     add.add_argument(
         "--secret-stdin", action="store_true", help="m365: read the client secret from standard input"
+    )
+    add.add_argument(
+        "--cloud",
+        choices=[cloud.key for cloud in CLOUDS],
+        help="m365: the Microsoft cloud (default worldwide; sets --authority and --imap for the others)",
     )
     add.add_argument("--authority", help="m365: the whole sign-in authority URL (other clouds)")
     add.add_argument("--imap", metavar="HOST[:PORT]", help="m365: the IMAP server (other clouds)")
@@ -154,6 +160,12 @@ def run_add(args: argparse.Namespace) -> int:
                 "Give it with --client-id (Entra admin center > App registrations > your app > Overview).",
             )
         changes.update(client_id=args.client_id, auth_mode=args.auth, authority=args.authority or "")
+        cloud = cloud_named(args.cloud) if args.cloud else WORLDWIDE
+        if cloud is not WORLDWIDE:
+            # --authority and --imap, when given too, say more exactly where to go.
+            changes.update(host=cloud.imap_host, port=993)
+            if not args.authority:
+                changes["authority"] = cloud.authority(endpoint.tenant)
         if args.imap:
             host, _, port = args.imap.partition(":")
             changes.update(host=host, port=int(port) if port.isdigit() else 993)

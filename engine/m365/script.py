@@ -25,6 +25,7 @@ from pathlib import Path
 
 from engine.endpoints import Endpoint
 from engine.errors import BadInput
+from engine.m365.clouds import WORLDWIDE, MicrosoftCloud, cloud_of
 from engine.m365.tokens import M365Settings
 from engine.text import T
 
@@ -74,6 +75,7 @@ def tenant_script(
     sign_in_account: str = "",
     app_name: str = DEFAULT_APP_NAME,
     generated: dt.datetime | None = None,
+    cloud: MicrosoftCloud = WORLDWIDE,
 ) -> str:
     """The PowerShell that prepares TENANT for copying into ADDRESSES (see the module docstring).
 
@@ -97,6 +99,9 @@ def tenant_script(
         )
     mailboxes = _unique_addresses(addresses)
     when = (generated or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
+    other_cloud = cloud is not WORLDWIDE
+    graph_environment = f" -Environment {cloud.graph_environment}" if other_cloud else ""
+    exchange_environment = f" -ExchangeEnvironmentName {cloud.exchange_environment}" if other_cloud else ""
     device = auth_mode == "device"
     mailbox_lines = "\n".join(f"    {ps_quote(a)}" for a in mailboxes)
     if device:
@@ -213,7 +218,7 @@ function Use-Module([string]$Name) {{
 # Step 1: the app registration, its permission and admin consent (Microsoft Graph PowerShell)
 # ---------------------------------------------------------------------------------------------
 Use-Module 'Microsoft.Graph.Applications'
-Connect-MgGraph -TenantId $TenantId -NoWelcome -Scopes @(
+Connect-MgGraph -TenantId $TenantId{graph_environment} -NoWelcome -Scopes @(
     'Application.ReadWrite.All',
     'AppRoleAssignment.ReadWrite.All',
     'DelegatedPermissionGrant.ReadWrite.All'
@@ -272,7 +277,7 @@ Write-Host "Enterprise application object ID: $ObjectId"
 # Step 2: Exchange Online: {"FullAccess for the account that signs in" if device else "the service principal"}, FullAccess and IMAP per mailbox
 # ---------------------------------------------------------------------------------------------
 Use-Module 'ExchangeOnlineManagement'
-Connect-ExchangeOnline -Organization $TenantId -ShowBanner:$false
+Connect-ExchangeOnline -Organization $TenantId{exchange_environment} -ShowBanner:$false
 {_step2_identity(device)}
 foreach ($Mailbox in $Mailboxes) {{
     $Found = Get-Mailbox -Identity $Mailbox -ErrorAction SilentlyContinue
@@ -403,6 +408,7 @@ def tenant_script_for(endpoint: Endpoint, addresses: Sequence[str], *, sign_in_a
         auth_mode=settings.auth_mode,
         endpoint_name=settings.endpoint,
         sign_in_account=sign_in_account,
+        cloud=cloud_of(settings.imap_host) or WORLDWIDE,
     )
 
 
