@@ -35,6 +35,7 @@ from engine.reports import SkippedItem as ReportSkippedItem
 from engine.status import BatchStatus, Grade, MailboxStatus
 from engine.store import BatchMember, BatchRecord, NewBatchMailbox, StateStore
 from engine.sync import MailboxJob, SyncOptions, sync_mailbox
+from engine.text import T
 from engine.verify import VerifyJob, verify_mailbox
 
 log = logging.getLogger(__name__)
@@ -122,9 +123,9 @@ def validate_batch_name(name: str) -> str:
     if not cleaned or len(cleaned) > MAX_BATCH_NAME or any(ch in cleaned for ch in '\\/:*?"<>|'):
         raise BadInput(
             "batch.bad_name",
-            f"{name!r} cannot be used as a batch name.",
-            f'A batch name has 1 to {MAX_BATCH_NAME} characters and none of \\ / : * ? " < > |.',
-            "Choose a short name such as 'Pilot' or 'Finance week 12'.",
+            T("{name!r} cannot be used as a batch name.", name=name),
+            T('A batch name has 1 to {most} characters and none of \\ / : * ? " < > |.', most=MAX_BATCH_NAME),
+            T("Choose a short name such as 'Pilot' or 'Finance week 12'."),
         )
     return cleaned
 
@@ -146,23 +147,30 @@ def create_batch(
     if not members:
         raise BadInput(
             "batch.empty",
-            f"The batch {name} has no mailboxes.",
+            T("The batch {name} has no mailboxes.", name=name),
             "",
-            "Import a mailbox list with at least one good row.",
+            T("Import a mailbox list with at least one good row."),
         )
     if len(members) > MAX_BATCH_MAILBOXES:
         raise BadInput(
             "batch.too_large",
-            f"The batch {name} has {len(members)} mailboxes; a batch holds at most {MAX_BATCH_MAILBOXES}.",
-            "Microsoft's staged migration limits a batch to 2,000 mailboxes, and so does Mailstage.",
-            "Split the list into batches (mailstage-cli validate shows how) and start them one after the other.",
+            T(
+                "The batch {name} has {count} mailboxes; a batch holds at most {most}.",
+                name=name,
+                count=len(members),
+                most=MAX_BATCH_MAILBOXES,
+            ),
+            T("Microsoft's staged migration limits a batch to 2,000 mailboxes, and so does Mailstage."),
+            T(
+                "Split the list into batches (mailstage-cli validate shows how) and start them one after the other."
+            ),
         )
     if store.get_batch(name) is not None:
         raise BadInput(
             "batch.exists",
-            f"A batch named {name} already exists.",
-            "Batch names must be unique.",
-            "Run that batch again for an incremental sync, or choose another name for a new batch.",
+            T("A batch named {name} already exists.", name=name),
+            T("Batch names must be unique."),
+            T("Run that batch again for an incremental sync, or choose another name for a new batch."),
         )
     rules = [FolderRule(RuleAction.EXCLUDE, pattern) for pattern in exclude_folders]
     return store.create_batch(name, source.name, target.name, members, rules=rules, dates=dates)
@@ -184,9 +192,9 @@ def parse_day(text: str, what: str) -> dt.date:
             pass
     raise BadInput(
         "batch.bad_date",
-        f"{what}: '{text}' is not a date.",
-        "Mailstage reads a date as year-month-day (2024-03-31) or day-month-year (31-3-2024).",
-        f"Give {what} as for example 2024-03-31.",
+        T("{what}: '{text}' is not a date.", what=what, text=text),
+        T("Mailstage reads a date as year-month-day (2024-03-31) or day-month-year (31-3-2024)."),
+        T("Give {what} as for example 2024-03-31.", what=what),
     )
 
 
@@ -195,9 +203,13 @@ def date_range(first: dt.date | None, last: dt.date | None) -> DateRange:
     if first and last and first > last:
         raise BadInput(
             "batch.bad_date_range",
-            f"The date range ends ({last.isoformat()}) before it begins ({first.isoformat()}).",
-            "No message could be received in it, so the batch would copy nothing.",
-            "Swap the two dates, or leave one of them out.",
+            T(
+                "The date range ends ({last}) before it begins ({first}).",
+                last=last.isoformat(),
+                first=first.isoformat(),
+            ),
+            T("No message could be received in it, so the batch would copy nothing."),
+            T("Swap the two dates, or leave one of them out."),
         )
     return DateRange(first, last)
 
@@ -206,12 +218,12 @@ def require_batch(store: StateStore, name: str) -> BatchRecord:
     """The batch NAME, or BadInput saying there is none and where the batches are listed."""
     record = store.get_batch(name)
     if record is None:
-        known = ", ".join(b.name for b in store.list_batches()[:10]) or "none yet"
+        known = ", ".join(b.name for b in store.list_batches()[:10]) or T("none yet")
         raise BadInput(
             "batch.unknown",
-            f"There is no batch named {name}.",
-            f"Known batches: {known}.",
-            "mailstage-cli status lists the batches; check the spelling of the name.",
+            T("There is no batch named {name}.", name=name),
+            T("Known batches: {known}.", known=known),
+            T("mailstage-cli status lists the batches; check the spelling of the name."),
         )
     return record
 
@@ -292,9 +304,13 @@ class BatchRunner:
         if missing or source is None or target is None:
             raise BadInput(
                 "batch.endpoint_missing",
-                f"The batch {batch} uses the endpoint {missing[0]}, which no longer exists.",
+                T(
+                    "The batch {batch} uses the endpoint {endpoint}, which no longer exists.",
+                    batch=batch,
+                    endpoint=missing[0],
+                ),
                 "",
-                f"Add it again with mailstage-cli endpoint add {missing[0]} ...",
+                T("Add it again with mailstage-cli endpoint add {endpoint} ...", endpoint=missing[0]),
             )
         self.source, self.target = source, target
         self.concurrency = max(1, concurrency or min(source.max_concurrent, target.max_concurrent))
@@ -459,9 +475,9 @@ class BatchRunner:
             log.exception("mailbox %s: unexpected failure", member.address)
             info = copy_events.ErrorInfo(
                 "internal",
-                f"Mailstage failed unexpectedly on mailbox {member.address}.",
-                f"{type(error).__name__} (details in the batch log).",
-                "Retry the failed mailboxes; if it happens again, send the batch log to support.",
+                T("Mailstage failed unexpectedly on mailbox {address}.", address=member.address),
+                T("{name} (details in the batch log).", name=type(error).__name__),
+                T("Retry the failed mailboxes; if it happens again, send the batch log to support."),
                 str(Severity.MAILBOX),
                 False,
             )

@@ -27,6 +27,7 @@ from engine.batches import require_batch
 from engine.csvsafe import write_csv
 from engine.errors import BadInput
 from engine.store import StateStore
+from engine.text import T
 
 CSV_NAME = "mailboxes.csv"
 FORWARDING_NAME = "1-Set-Forwarding.ps1"
@@ -64,9 +65,11 @@ def _with_cloud_domain(pairs: Iterable[tuple[str, str]], cloud_domain: str) -> l
     if not _DOMAIN.match(domain):
         raise BadInput(
             "cutover.bad_domain",
-            f"{cloud_domain!r} is not a domain name.",
-            "The cloud domain is the routing domain of the new system, such as contoso.mail.onmicrosoft.com.",
-            "Give the domain only, without an @ or spaces.",
+            T("{domain!r} is not a domain name.", domain=cloud_domain),
+            T(
+                "The cloud domain is the routing domain of the new system, such as contoso.mail.onmicrosoft.com."
+            ),
+            T("Give the domain only, without an @ or spaces."),
         )
     return [(on_prem, f"{cloud.rpartition('@')[0] or cloud}@{domain}") for on_prem, cloud in pairs]
 
@@ -77,23 +80,43 @@ def _checked(batch_name: str, pairs: Iterable[tuple[str, str]]) -> list[tuple[st
     rows: list[tuple[str, str]] = []
     for position, (raw_on_prem, raw_cloud) in enumerate(pairs, start=1):
         on_prem, cloud = raw_on_prem.strip(), raw_cloud.strip()
-        for label, address in (("on-premises", on_prem), ("cloud", cloud)):
+        for on_premises, address in ((True, on_prem), (False, cloud)):
             if not _ADDRESS.match(address):
+                what = (
+                    T(
+                        "Mailbox {position} of batch {batch} has the on-premises address {address!r}, which is not "
+                        "an email address.",
+                        position=position,
+                        batch=batch_name,
+                        address=address,
+                    )
+                    if on_premises
+                    else T(
+                        "Mailbox {position} of batch {batch} has the cloud address {address!r}, which is not an "
+                        "email address.",
+                        position=position,
+                        batch=batch_name,
+                        address=address,
+                    )
+                )
                 raise BadInput(
                     "cutover.bad_address",
-                    f"Mailbox {position} of batch {batch_name} has the {label} address {address!r}, "
-                    "which is not an email address.",
+                    what,
                     "",
-                    "Correct the address in the mailbox list and create the batch again.",
+                    T("Correct the address in the mailbox list and create the batch again."),
                 )
         if on_prem.casefold() == cloud.casefold():
             # Forwarding a mailbox to its own address sends mail round in a loop between the systems.
             raise BadInput(
                 "cutover.same_address",
-                f"{on_prem} in batch {batch_name} would forward to itself.",
-                "The cloud address must be an address only the new system answers for, such as "
-                "user@contoso.mail.onmicrosoft.com.",
-                "Give the routing domain: mailstage-cli cutover --cloud-domain contoso.mail.onmicrosoft.com",
+                T("{address} in batch {batch} would forward to itself.", address=on_prem, batch=batch_name),
+                T(
+                    "The cloud address must be an address only the new system answers for, such as "
+                    "user@contoso.mail.onmicrosoft.com."
+                ),
+                T(
+                    "Give the routing domain: mailstage-cli cutover --cloud-domain contoso.mail.onmicrosoft.com"
+                ),
             )
         if on_prem.casefold() in seen:
             continue
@@ -102,9 +125,9 @@ def _checked(batch_name: str, pairs: Iterable[tuple[str, str]]) -> list[tuple[st
     if not rows:
         raise BadInput(
             "batch.empty",
-            f"The batch {batch_name} has no mailboxes.",
+            T("The batch {name} has no mailboxes.", name=batch_name),
             "",
-            "Pick a batch that holds mailboxes.",
+            T("Pick a batch that holds mailboxes."),
         )
     return rows
 
@@ -146,9 +169,9 @@ def write_cutover_scripts(
     except OSError as error:
         raise BadInput(
             "cutover.cannot_write",
-            f"The cut-over scripts cannot be written to {folder}.",
+            T("The cut-over scripts cannot be written to {folder}.", folder=str(folder)),
             error.strerror or str(error),
-            "Choose a folder you can write to.",
+            T("Choose a folder you can write to."),
         ) from error
     return CutoverFiles(folder, csv_path, forwarding, convert, len(rows))
 

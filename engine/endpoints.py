@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from engine.errors import BadInput
+from engine.text import T
 
 DEFAULT_MAX_CONCURRENT = 20  # Microsoft's default for concurrent migrations
 DEFAULT_MAX_CONCURRENT_INCREMENTAL = 10
@@ -98,9 +99,11 @@ def validate_name(name: str) -> str:
     if not NAME_PATTERN.match(name):
         raise BadInput(
             "endpoint.bad_name",
-            f"The endpoint name {name!r} cannot be used.",
-            "A name is 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit.",
-            "Choose a short name such as 'source' or 'exchange2007'.",
+            T("The endpoint name {name!r} cannot be used.", name=name),
+            T(
+                "A name is 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit."
+            ),
+            T("Choose a short name such as 'source' or 'exchange2007'."),
         )
     return name
 
@@ -108,25 +111,30 @@ def validate_name(name: str) -> str:
 def parse_endpoint_url(name: str, url: str) -> Endpoint:
     """An Endpoint from a URL as the admin typed it; BadInput says what is wrong and what is expected."""
     validate_name(name)
-    expected = "Use imaps://HOST[:993], imap://HOST[:143], maildir:///PATH or m365://TENANT."
+    expected = T("Use imaps://HOST[:993], imap://HOST[:143], maildir:///PATH or m365://TENANT.")
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     if scheme in ("imap", "imaps"):
         if not parts.hostname:
-            raise BadInput("endpoint.no_host", f"The URL {url!r} names no server.", "", expected)
+            raise BadInput("endpoint.no_host", T("The URL {url!r} names no server.", url=url), "", expected)
         if parts.username or parts.password:
             raise BadInput(
                 "endpoint.credentials_in_url",
-                "The URL contains a user name or password.",
-                "Passwords must never be typed on a command line or stored in settings.",
-                "Remove them from the URL; give the account with --admin and the password when asked "
-                "(or with --password-stdin).",
+                T("The URL contains a user name or password."),
+                T("Passwords must never be typed on a command line or stored in settings."),
+                T(
+                    "Remove them from the URL; give the account with --admin and the password when asked "
+                    "(or with --password-stdin)."
+                ),
             )
         try:
             port = parts.port
         except ValueError:
             raise BadInput(
-                "endpoint.bad_port", f"The port in {url!r} is not a number from 1 to 65535.", "", expected
+                "endpoint.bad_port",
+                T("The port in {url!r} is not a number from 1 to 65535.", url=url),
+                "",
+                expected,
             ) from None
         query = parse_qs(parts.query)
         tls_option = (query.get("tls") or [""])[0].lower()
@@ -139,9 +147,9 @@ def parse_endpoint_url(name: str, url: str) -> Endpoint:
         else:
             raise BadInput(
                 "endpoint.bad_tls",
-                f"tls={tls_option!r} is not understood.",
+                T("tls={option!r} is not understood.", option=tls_option),
                 "",
-                "Use ?tls=none or leave it out.",
+                T("Use ?tls=none or leave it out."),
             )
         default_port = 993 if scheme == "imaps" else 143
         return Endpoint(
@@ -152,9 +160,9 @@ def parse_endpoint_url(name: str, url: str) -> Endpoint:
         if parts.netloc or not path:
             raise BadInput(
                 "endpoint.bad_maildir",
-                f"The URL {url!r} is not a local folder.",
-                "A maildir URL has three slashes before an absolute path.",
-                "Write it as maildir:///full/path/to/folder.",
+                T("The URL {url!r} is not a local folder.", url=url),
+                T("A maildir URL has three slashes before an absolute path."),
+                T("Write it as maildir:///full/path/to/folder."),
             )
         return Endpoint(name, EndpointKind.MAILDIR, path=path)
     if scheme == "m365":
@@ -162,9 +170,9 @@ def parse_endpoint_url(name: str, url: str) -> Endpoint:
         if not tenant:
             raise BadInput(
                 "endpoint.no_tenant",
-                "The m365:// URL names no tenant.",
+                T("The m365:// URL names no tenant."),
                 "",
-                "Write m365://contoso.onmicrosoft.com (your tenant's domain or ID).",
+                T("Write m365://contoso.onmicrosoft.com (your tenant's domain or ID)."),
             )
         return Endpoint(
             name,
@@ -174,4 +182,6 @@ def parse_endpoint_url(name: str, url: str) -> Endpoint:
             port=993,
             security=Security.TLS,
         )
-    raise BadInput("endpoint.bad_scheme", f"{url!r} is not an endpoint URL Mailstage knows.", "", expected)
+    raise BadInput(
+        "endpoint.bad_scheme", T("{url!r} is not an endpoint URL Mailstage knows.", url=url), "", expected
+    )

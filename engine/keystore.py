@@ -13,6 +13,7 @@ import keyring
 import keyring.errors
 
 from engine.errors import MailstageError, Severity
+from engine.text import T
 
 SERVICE = "Mailstage"
 MASK = "********"
@@ -84,10 +85,12 @@ REDACTOR = SecretRedactor()
 def _unavailable(exc: Exception) -> MailstageError:
     return MailstageError(
         "keyring.unavailable",
-        "Mailstage cannot reach the system's password store (keyring).",
-        f"The keyring reported: {type(exc).__name__}.",
-        "On Windows, Credential Manager must be available to your account; on Linux, start a "
-        "Secret Service such as GNOME Keyring or KWallet. Mailstage never stores passwords in files.",
+        T("Mailstage cannot reach the system's password store (keyring)."),
+        T("The keyring reported: {name}.", name=type(exc).__name__),
+        T(
+            "On Windows, Credential Manager must be available to your account; on Linux, start a "
+            "Secret Service such as GNOME Keyring or KWallet. Mailstage never stores passwords in files."
+        ),
         severity=Severity.BATCH,
     )
 

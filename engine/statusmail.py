@@ -16,6 +16,7 @@ from email.utils import formatdate, make_msgid
 from engine.errors import MailstageError, Severity
 from engine.keystore import SecretStore
 from engine.reports import BatchSummary, ReportFiles, human_duration
+from engine.text import T
 from engine.tls import verified_context
 
 
@@ -83,9 +84,9 @@ def send_status_mail(
     if not settings.recipients:
         raise MailstageError(
             "mail.no_recipient",
-            "The status mail has no recipient.",
+            T("The status mail has no recipient."),
             "",
-            "Give at least one address to send the status mail to.",
+            T("Give at least one address to send the status mail to."),
             severity=Severity.BATCH,
         )
     message = compose_status_mail(summary, files, settings, final=final)
@@ -109,26 +110,36 @@ def send_status_mail(
     except smtplib.SMTPAuthenticationError:
         raise MailstageError(
             "mail.login_failed",
-            f"The mail server {settings.host} refused the login of {settings.username}.",
-            "The password stored for status mail is wrong or has changed.",
-            "Enter the SMTP password again in the report settings.",
+            T(
+                "The mail server {host} refused the login of {user}.",
+                host=settings.host,
+                user=settings.username,
+            ),
+            T("The password stored for status mail is wrong or has changed."),
+            T("Enter the SMTP password again in the report settings."),
             severity=Severity.BATCH,
         ) from None
     except ssl.SSLError as error:
         raise MailstageError(
             "mail.tls_failed",
-            f"A secure connection to the mail server {settings.host} could not be made.",
-            f"{type(error).__name__}: the certificate or TLS settings do not match.",
-            "Check the server name and port (587 with STARTTLS, 465 with TLS).",
+            T("A secure connection to the mail server {host} could not be made.", host=settings.host),
+            T("{name}: the certificate or TLS settings do not match.", name=type(error).__name__),
+            T("Check the server name and port (587 with STARTTLS, 465 with TLS)."),
             severity=Severity.BATCH,
         ) from None
     except (OSError, smtplib.SMTPException) as error:
         raise MailstageError(
             "mail.send_failed",
-            f"The status mail could not be sent through {settings.host}:{settings.port}.",
+            T(
+                "The status mail could not be sent through {host}:{port}.",
+                host=settings.host,
+                port=settings.port,
+            ),
             f"{type(error).__name__}: {error}"
             if not isinstance(error, socket.timeout)
-            else "The server did not answer.",
-            "Check the server name, port and security setting, and that this computer may send mail there.",
+            else T("The server did not answer."),
+            T(
+                "Check the server name, port and security setting, and that this computer may send mail there."
+            ),
             severity=Severity.BATCH,
         ) from None

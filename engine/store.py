@@ -30,6 +30,7 @@ from engine.events import ErrorInfo, SkippedItem
 from engine.folders import FolderRule, RuleAction
 from engine.plan import ALL_DATES, CopiedMessage, DateRange, FolderSummary
 from engine.status import BatchStatus, MailboxStatus
+from engine.text import T
 
 STATE_FILE = "mailstage-state.sqlite3"
 
@@ -252,10 +253,12 @@ class StateStore:
         except sqlite3.DatabaseError as exc:
             raise MailstageError(
                 "state.unreadable",
-                f"Mailstage cannot open its state file {self.path}.",
-                f"SQLite reported: {exc}.",
-                "Check that the folder is writable and the disk is not full. If the file is damaged, move it "
-                "away: the next run recognises what is already on the target and copies nothing twice.",
+                T("Mailstage cannot open its state file {path}.", path=str(self.path)),
+                T("SQLite reported: {error}.", error=str(exc)),
+                T(
+                    "Check that the folder is writable and the disk is not full. If the file is damaged, move it "
+                    "away: the next run recognises what is already on the target and copies nothing twice."
+                ),
                 severity=Severity.BATCH,
             ) from exc
 
@@ -292,9 +295,13 @@ class StateStore:
             if current > SCHEMA_VERSION:
                 raise MailstageError(
                     "state.newer",
-                    f"The state file {self.path} was written by a newer Mailstage.",
-                    f"Its schema version is {current}; this Mailstage knows up to {SCHEMA_VERSION}.",
-                    "Use the newer Mailstage, or point MAILSTAGE_HOME at another folder.",
+                    T("The state file {path} was written by a newer Mailstage.", path=str(self.path)),
+                    T(
+                        "Its schema version is {version}; this Mailstage knows up to {known}.",
+                        version=current,
+                        known=SCHEMA_VERSION,
+                    ),
+                    T("Use the newer Mailstage, or point MAILSTAGE_HOME at another folder."),
                     severity=Severity.BATCH,
                 )
             for version, statements in MIGRATIONS:

@@ -91,6 +91,7 @@ from engine.plan import (
     subject_and_date,
 )
 from engine.store import MailboxKey, StateStore
+from engine.text import T
 
 log = logging.getLogger(__name__)
 
@@ -239,9 +240,9 @@ class _MailboxCopy:
                 log.exception("mailbox %s: unexpected failure", self.address)
                 error = MailstageError(
                     "copy.internal",
-                    f"The copy of {self.address} stopped on an unexpected problem.",
-                    f"{type(exc).__name__} (details in the log).",
-                    "Retry the mailbox; if it happens again, send the log to support.",
+                    T("The copy of {address} stopped on an unexpected problem.", address=self.address),
+                    T("{name} (details in the log).", name=type(exc).__name__),
+                    T("Retry the mailbox; if it happens again, send the log to support."),
                     severity=Severity.MAILBOX,
                 )
                 status = MailboxStatus.FAILED
@@ -256,14 +257,32 @@ class _MailboxCopy:
         """The mailbox's error when folders failed: the first one's, naming how many."""
         first_name, first = next(iter(self.failed_folders.items()))
         others = len(self.failed_folders) - 1
-        what = f"The folder {first_name} of {self.address} could not be copied" + (
-            f" (nor {others} other folder{'s' if others > 1 else ''})." if others else "."
-        )
+        if not others:
+            what = T(
+                "The folder {folder} of {address} could not be copied.",
+                folder=first_name,
+                address=self.address,
+            )
+        elif others == 1:
+            what = T(
+                "The folder {folder} of {address} could not be copied (nor 1 other folder).",
+                folder=first_name,
+                address=self.address,
+            )
+        else:
+            what = T(
+                "The folder {folder} of {address} could not be copied (nor {others} other folders).",
+                folder=first_name,
+                address=self.address,
+                others=others,
+            )
         return MailstageError(
             first.code,
             what,
-            " ".join(p for p in (first.what, first.cause) if p),
-            first.fix + " The other folders were copied; a retry copies the rest.",
+            T("{what} {cause}", what=first.what, cause=first.cause)
+            if first.what and first.cause
+            else first.what or first.cause,
+            T("{fix} The other folders were copied; a retry copies the rest.", fix=first.fix),
             severity=Severity.MAILBOX,
             folder=first_name,
         )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from engine.endpoints import Endpoint, EndpointKind, Security
 from engine.errors import BadInput, MailstageError, Severity
+from engine.text import T, Text
 from engine.tls import CertificateInfo, ProbeResult, normalise_fingerprint, probe_certificate
 
 
@@ -29,15 +30,32 @@ def _require_tls(endpoint: Endpoint) -> None:
     if endpoint.kind is EndpointKind.MAILDIR:
         raise BadInput(
             "trust.not_a_server",
-            f"The endpoint '{endpoint.name}' is a folder on this computer; it has no certificate to trust.",
+            T(
+                "The endpoint '{name}' is a folder on this computer; it has no certificate to trust.",
+                name=endpoint.name,
+            ),
         )
     if endpoint.security is Security.NONE:
         raise BadInput(
             "trust.no_tls",
-            f"The endpoint '{endpoint.name}' is set to plain text (?tls=none): there is no certificate to trust.",
+            T(
+                "The endpoint '{name}' is set to plain text (?tls=none): there is no certificate to trust.",
+                name=endpoint.name,
+            ),
             "",
-            f"Change its URL to imaps://{endpoint.host}:993 or imap://{endpoint.host}:143 (STARTTLS) first.",
+            T(
+                "Change its URL to imaps://{host}:993 or imap://{host}:143 (STARTTLS) first.",
+                host=endpoint.host,
+            ),
         )
+
+
+def _problem(error: OSError) -> str:
+    """Why the certificate could not be fetched; a `Text` the TLS probe raised stays translatable."""
+    first = error.args[0] if len(error.args) == 1 else None
+    if isinstance(first, Text):
+        return first
+    return error.strerror or str(error) or type(error).__name__
 
 
 def show_certificate(endpoint: Endpoint, *, timeout: float = 10.0) -> ProbeResult:
@@ -53,9 +71,15 @@ def show_certificate(endpoint: Endpoint, *, timeout: float = 10.0) -> ProbeResul
     except OSError as error:
         raise MailstageError(
             "trust.unreachable",
-            f"Mailstage could not fetch the certificate of {endpoint.host} port {endpoint.port}.",
-            f"The connection failed: {error.strerror or error or type(error).__name__}.",
-            "Run mailstage-cli check to see whether the name resolves and the port is open, then try again.",
+            T(
+                "Mailstage could not fetch the certificate of {host} port {port}.",
+                host=endpoint.host,
+                port=endpoint.port,
+            ),
+            T("The connection failed: {problem}.", problem=_problem(error)),
+            T(
+                "Run mailstage-cli check to see whether the name resolves and the port is open, then try again."
+            ),
             severity=Severity.BATCH,
         ) from None
 
@@ -76,12 +100,23 @@ def trust_certificate(endpoint: Endpoint, fingerprint: str, *, timeout: float = 
         ).fingerprint_colons
         raise MailstageError(
             "trust.mismatch",
-            f"The server {endpoint.host} presents a different certificate than the fingerprint you gave; nothing "
-            "was trusted.",
-            f"You gave {given}. The server presents {presented.fingerprint_colons} ({presented.describe()}).",
-            "Compare the fingerprints with whoever manages the server. If the server's certificate is the right "
-            f"one, trust it with: mailstage-cli endpoint trust {endpoint.name} --fingerprint "
-            f"{presented.fingerprint_colons}",
+            T(
+                "The server {host} presents a different certificate than the fingerprint you gave; nothing "
+                "was trusted.",
+                host=endpoint.host,
+            ),
+            T(
+                "You gave {given}. The server presents {presented} ({certificate}).",
+                given=given,
+                presented=presented.fingerprint_colons,
+                certificate=presented.describe(),
+            ),
+            T(
+                "Compare the fingerprints with whoever manages the server. If the server's certificate is the right "
+                "one, trust it with: mailstage-cli endpoint trust {name} --fingerprint {fingerprint}",
+                name=endpoint.name,
+                fingerprint=presented.fingerprint_colons,
+            ),
             severity=Severity.BATCH,
         )
     return TrustOutcome(endpoint.with_changes(pinned_fingerprint=wanted), presented, probe.verified)

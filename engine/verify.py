@@ -33,6 +33,7 @@ from engine.errors import MailstageError
 from engine.plan import ALL_DATES, Fingerprint, internaldate_epoch, match_messages, message_identity
 from engine.status import Grade
 from engine.store import MailboxKey, StateStore
+from engine.text import T
 
 log = logging.getLogger(__name__)
 
@@ -198,12 +199,12 @@ class _Verifier:
         )
         if record is None:
             return self._unverifiable(
-                "This mailbox was never copied to the target: there is nothing to verify."
+                T("This mailbox was never copied to the target: there is nothing to verify.")
             )
         self.dates = record.date_range
         summaries = self.store.folder_summaries(record.mailbox_id)
         if not summaries:
-            return self._unverifiable("The copy of this mailbox recorded no folder: run the batch again.")
+            return self._unverifiable(T("The copy of this mailbox recorded no folder: run the batch again."))
         tally = _Tally()
         try:
             with (
@@ -227,7 +228,11 @@ class _Verifier:
                         break
                     self._folder(source, target, summary.folder_id, summary, target_names, tally)
         except MailstageError as error:
-            return self._unverifiable(f"{error.what} {error.cause}".strip())
+            return self._unverifiable(
+                T("{what} {cause}", what=error.what, cause=error.cause)
+                if error.what and error.cause
+                else error.what or error.cause
+            )
         grade = grade_for(tally.source_items, tally.missing_count, tally.skipped, tally.folder_missing)
         return MailboxVerification(
             job.address,

@@ -45,6 +45,7 @@ from engine.connectors.body import DEFAULT_SPOOL_THRESHOLD, BodyWriter
 from engine.connectors.dates import format_internaldate, internaldate_epoch
 from engine.errors import MailstageError, Severity
 from engine.paths import state_home
+from engine.text import T
 
 COLON = "!" if os.name == "nt" else ":"  # Windows file names cannot hold the usual ":"
 FLAG_LETTERS = {"D": "\\Draft", "F": "\\Flagged", "R": "\\Answered", "S": "\\Seen", "T": "\\Deleted"}
@@ -149,9 +150,13 @@ class MaildirConnector:
         if self.role == "source" and not (self.root / "cur").is_dir():
             raise MailstageError(
                 "maildir.no_mailbox",
-                f"There is no Maildir for {self.account.address} in {self.account.endpoint.path}.",
-                f"Mailstage looked for {self.root} (with cur, new and tmp inside).",
-                "Check the endpoint's folder and the address in the mailbox list.",
+                T(
+                    "There is no Maildir for {address} in {path}.",
+                    address=self.account.address,
+                    path=self.account.endpoint.path,
+                ),
+                T("Mailstage looked for {folder} (with cur, new and tmp inside).", folder=str(self.root)),
+                T("Check the endpoint's folder and the address in the mailbox list."),
                 severity=Severity.MAILBOX,
                 mailbox=self.account.address,
             )
@@ -160,15 +165,20 @@ class MaildirConnector:
                 self.root.parent.mkdir(parents=True, exist_ok=True)
                 mailbox.Maildir(str(self.root), create=True)
             except OSError as exc:
-                raise self._io_error(exc, "create the mailbox folder") from exc
+                raise self._io_error(exc, T("create the mailbox folder")) from exc
         return self
 
     def _io_error(self, exc: OSError, doing: str) -> MailstageError:
         return MailstageError(
             "maildir.io",
-            f"Mailstage could not {doing} for {self.account.address} in {self.root}.",
-            f"The system said: {exc.strerror or exc}.",
-            "Check that the folder exists, is writable, and that the disk is not full.",
+            T(
+                "Mailstage could not {doing} for {address} in {folder}.",
+                doing=doing,
+                address=self.account.address,
+                folder=str(self.root),
+            ),
+            T("The system said: {problem}.", problem=exc.strerror or str(exc)),
+            T("Check that the folder exists, is writable, and that the disk is not full."),
             severity=Severity.MAILBOX,
             mailbox=self.account.address,
         )
@@ -186,7 +196,7 @@ class MaildirConnector:
         try:
             entries = sorted(os.scandir(self.root), key=lambda e: e.name)
         except OSError as exc:
-            raise self._io_error(exc, "list the folders") from exc
+            raise self._io_error(exc, T("list the folders")) from exc
         for entry in entries:
             if not entry.name.startswith(".") or entry.name in (".", "..") or not entry.is_dir():
                 continue
@@ -219,7 +229,7 @@ class MaildirConnector:
         except FileNotFoundError:
             return {}
         except OSError as exc:
-            raise self._io_error(exc, f"read the folder {name}") from exc
+            raise self._io_error(exc, T("read the folder {folder}", folder=name)) from exc
         by_uid: dict[int, _Entry] = {}
         for entry in sorted(entries, key=lambda e: (e.mtime, e.key)):
             uid = uidlist.uids.get(entry.key) or uidlist.assign(entry.key)
@@ -344,7 +354,7 @@ class MaildirConnector:
                 continue  # gone since the listing (deleted or moved): like an expunged message
             except OSError as exc:
                 writer.abort()
-                raise self._io_error(exc, f"read a message in {folder}") from exc
+                raise self._io_error(exc, T("read a message in {folder}", folder=folder)) from exc
             out.append(
                 FetchedMessage(
                     uid,
@@ -372,7 +382,7 @@ class MaildirConnector:
                 root = mailbox.Maildir(str(self.root), create=True)
                 root.add_folder(folder_dir.name[1:])
             except OSError as exc:
-                raise self._io_error(exc, f"create the folder {name}") from exc
+                raise self._io_error(exc, T("create the folder {folder}", folder=name)) from exc
         return name
 
     def open_folder(self, name: str) -> TargetFolder:
@@ -431,7 +441,7 @@ class MaildirConnector:
                 os.replace(tmp, folder_dir / "cur" / f"{key}{COLON}{self._info(folder_dir, message.flags)}")
                 outcomes.append(AppendOutcome(True, uidlist.assign(key)))
         except OSError as exc:
-            raise self._io_error(exc, f"store a message in {folder.name}") from exc
+            raise self._io_error(exc, T("store a message in {folder}", folder=folder.name)) from exc
         finally:
             uidlist.save()
         return outcomes
@@ -454,7 +464,7 @@ class MaildirConnector:
                     entry.path = new_path
                     entry.info = new_path.name.partition(COLON)[2]
         except OSError as exc:
-            raise self._io_error(exc, f"change flags in {folder.name}") from exc
+            raise self._io_error(exc, T("change flags in {folder}", folder=folder.name)) from exc
 
     def close(self) -> None:
         for uidlist in self._uidlists.values():

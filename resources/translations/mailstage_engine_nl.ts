@@ -3,6 +3,136 @@
   <context>
     <name>engine</name>
     <message>
+      <location filename="../../engine/batches.py" line="126" />
+      <source>{name!r} cannot be used as a batch name.</source>
+      <translation>{name!r} kan niet als naam van een batch worden gebruikt.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="127" />
+      <source>A batch name has 1 to {most} characters and none of \ / : * ? " &lt; &gt; |.</source>
+      <translation>Een batchnaam heeft 1 tot {most} tekens en geen van \ / : * ? " &lt; &gt; |.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="128" />
+      <source>Choose a short name such as 'Pilot' or 'Finance week 12'.</source>
+      <translation>Kies een korte naam, zoals 'Pilot' of 'Financiën week 12'.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="150" />
+      <source>The batch {name} has no mailboxes.</source>
+      <translation>De batch {name} bevat geen postvakken.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="152" />
+      <source>Import a mailbox list with at least one good row.</source>
+      <translation>Importeer een lijst met postvakken met minstens één goede rij.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="157" />
+      <source>The batch {name} has {count} mailboxes; a batch holds at most {most}.</source>
+      <translation>De batch {name} bevat {count} postvakken; een batch bevat er hoogstens {most}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="163" />
+      <source>Microsoft's staged migration limits a batch to 2,000 mailboxes, and so does Mailstage.</source>
+      <translation>De gefaseerde migratie van Microsoft beperkt een batch tot 2.000 postvakken, en Mailstage doet dat ook.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="164" />
+      <source>Split the list into batches (mailstage-cli validate shows how) and start them one after the other.</source>
+      <translation>Verdeel de lijst over batches (mailstage-cli validate laat zien hoe) en start ze na elkaar.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="171" />
+      <source>A batch named {name} already exists.</source>
+      <translation>Er bestaat al een batch met de naam {name}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="172" />
+      <source>Batch names must be unique.</source>
+      <translation>Batchnamen moeten uniek zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="173" />
+      <source>Run that batch again for an incremental sync, or choose another name for a new batch.</source>
+      <translation>Voer die batch opnieuw uit voor een incrementele synchronisatie, of kies een andere naam voor een nieuwe batch.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="195" />
+      <source>{what}: '{text}' is not a date.</source>
+      <translation>{what}: '{text}' is geen datum.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="196" />
+      <source>Mailstage reads a date as year-month-day (2024-03-31) or day-month-year (31-3-2024).</source>
+      <translation>Mailstage leest een datum als jaar-maand-dag (2024-03-31) of dag-maand-jaar (31-3-2024).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="197" />
+      <source>Give {what} as for example 2024-03-31.</source>
+      <translation>Geef {what} op als bijvoorbeeld 2024-03-31.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="206" />
+      <source>The date range ends ({last}) before it begins ({first}).</source>
+      <translation>De periode eindigt ({last}) voordat ze begint ({first}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="211" />
+      <source>No message could be received in it, so the batch would copy nothing.</source>
+      <translation>Daarin kan geen enkel bericht zijn ontvangen, dus de batch zou niets kopiëren.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="212" />
+      <source>Swap the two dates, or leave one of them out.</source>
+      <translation>Verwissel de twee datums, of laat er een weg.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="221" />
+      <source>none yet</source>
+      <translation>nog geen</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="224" />
+      <source>There is no batch named {name}.</source>
+      <translation>Er is geen batch met de naam {name}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="225" />
+      <source>Known batches: {known}.</source>
+      <translation>Bekende batches: {known}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="226" />
+      <source>mailstage-cli status lists the batches; check the spelling of the name.</source>
+      <translation>mailstage-cli status toont de batches; controleer de spelling van de naam.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="307" />
+      <source>The batch {batch} uses the endpoint {endpoint}, which no longer exists.</source>
+      <translation>De batch {batch} gebruikt het eindpunt {endpoint}, dat niet meer bestaat.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="313" />
+      <source>Add it again with mailstage-cli endpoint add {endpoint} ...</source>
+      <translation>Voeg het opnieuw toe met mailstage-cli endpoint add {endpoint} ...</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="478" />
+      <source>Mailstage failed unexpectedly on mailbox {address}.</source>
+      <translation>Mailstage liep onverwacht vast op postvak {address}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="479" />
+      <source>{name} (details in the batch log).</source>
+      <translation>{name} (details in het logboek van de batch).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/batches.py" line="480" />
+      <source>Retry the failed mailboxes; if it happens again, send the batch log to support.</source>
+      <translation>Probeer de mislukte postvakken opnieuw; gebeurt het weer, stuur dan het logboek van de batch naar support.</translation>
+    </message>
+    <message>
       <location filename="../../engine/checks/domain.py" line="29" />
       <source>The {rdtype} record of {name} could not be looked up: {problem}.</source>
       <translation>Het {rdtype}-record van {name} kon niet worden opgezocht: {problem}.</translation>
@@ -1313,6 +1443,216 @@
       <translation>De server heeft de sessie beëindigd: {text}.</translation>
     </message>
     <message>
+      <location filename="../../engine/connectors/maildir.py" line="153" />
+      <source>There is no Maildir for {address} in {path}.</source>
+      <translation>Er is geen Maildir voor {address} in {path}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/maildir.py" line="158" />
+      <source>Mailstage looked for {folder} (with cur, new and tmp inside).</source>
+      <translation>Mailstage zocht naar {folder} (met cur, new en tmp erin).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/maildir.py" line="159" />
+      <source>Check the endpoint's folder and the address in the mailbox list.</source>
+      <translation>Controleer de map van het eindpunt en het adres in de lijst met postvakken.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/maildir.py" line="168" />
+      <source>create the mailbox folder</source>
+      <translation>de map van het postvak aan te maken</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/maildir.py" line="174" />
+      <source>Mailstage could not {doing} for {address} in {folder}.</source>
+      <translation>Mailstage slaagde er niet in om voor {address} in {folder} {doing}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/maildir.py" line="180" />
+      <source>The system said: {problem}.</source>
+      <translation>Melding van het systeem: {problem}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/maildir.py" line="181" />
+      <source>Check that the folder exists, is writable, and that the disk is not full.</source>
+      <translation>Controleer of de map bestaat en beschrijfbaar is, en of de schijf niet vol is.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/maildir.py" line="232" />
+      <source>read the folder {folder}</source>
+      <translation>de map {folder} te lezen</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/maildir.py" line="357" />
+      <source>read a message in {folder}</source>
+      <translation>een bericht in {folder} te lezen</translation>
+    </message>
+    <message>
+      <location filename="../../engine/connectors/maildir.py" line="444" />
+      <source>store a message in {folder}</source>
+      <translation>een bericht in {folder} op te slaan</translation>
+    </message>
+    <message>
+      <location filename="../../engine/cutover.py" line="68" />
+      <source>{domain!r} is not a domain name.</source>
+      <translation>{domain!r} is geen domeinnaam.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/cutover.py" line="69" />
+      <source>The cloud domain is the routing domain of the new system, such as contoso.mail.onmicrosoft.com.</source>
+      <translation>Het clouddomein is het routeringsdomein van het nieuwe systeem, zoals contoso.mail.onmicrosoft.com.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/cutover.py" line="72" />
+      <source>Give the domain only, without an @ or spaces.</source>
+      <translation>Geef alleen het domein op, zonder @ of spaties.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/cutover.py" line="86" />
+      <source>Mailbox {position} of batch {batch} has the on-premises address {address!r}, which is not an email address.</source>
+      <translation>Postvak {position} van batch {batch} heeft als on-premises adres {address!r}, en dat is geen e-mailadres.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/cutover.py" line="94" />
+      <source>Mailbox {position} of batch {batch} has the cloud address {address!r}, which is not an email address.</source>
+      <translation>Postvak {position} van batch {batch} heeft als cloudadres {address!r}, en dat is geen e-mailadres.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/cutover.py" line="106" />
+      <source>Correct the address in the mailbox list and create the batch again.</source>
+      <translation>Verbeter het adres in de lijst met postvakken en maak de batch opnieuw aan.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/cutover.py" line="112" />
+      <source>{address} in batch {batch} would forward to itself.</source>
+      <translation>{address} in batch {batch} zou naar zichzelf doorsturen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/cutover.py" line="113" />
+      <source>The cloud address must be an address only the new system answers for, such as user@contoso.mail.onmicrosoft.com.</source>
+      <translation>Het cloudadres moet een adres zijn waarvoor alleen het nieuwe systeem mail aanneemt, zoals user@contoso.mail.onmicrosoft.com.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/cutover.py" line="117" />
+      <source>Give the routing domain: mailstage-cli cutover --cloud-domain contoso.mail.onmicrosoft.com</source>
+      <translation>Geef het routeringsdomein op: mailstage-cli cutover --cloud-domain contoso.mail.onmicrosoft.com</translation>
+    </message>
+    <message>
+      <location filename="../../engine/cutover.py" line="130" />
+      <source>Pick a batch that holds mailboxes.</source>
+      <translation>Kies een batch die postvakken bevat.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/cutover.py" line="172" />
+      <source>The cut-over scripts cannot be written to {folder}.</source>
+      <translation>De overstapscripts kunnen niet worden opgeslagen in {folder}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/cutover.py" line="174" />
+      <source>Choose a folder you can write to.</source>
+      <translation>Kies een map waarin u mag schrijven.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/endpoints.py" line="102" />
+      <source>The endpoint name {name!r} cannot be used.</source>
+      <translation>De eindpuntnaam {name!r} kan niet worden gebruikt.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/endpoints.py" line="103" />
+      <source>A name is 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit.</source>
+      <translation>Een naam bestaat uit 1 tot 64 letters, cijfers, punten, streepjes of liggende streepjes, en begint met een letter of cijfer.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/endpoints.py" line="106" />
+      <source>Choose a short name such as 'source' or 'exchange2007'.</source>
+      <translation>Kies een korte naam, zoals 'source' of 'exchange2007'.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/endpoints.py" line="114" />
+      <source>Use imaps://HOST[:993], imap://HOST[:143], maildir:///PATH or m365://TENANT.</source>
+      <translation>Gebruik imaps://HOST[:993], imap://HOST[:143], maildir:///PATH of m365://TENANT.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/endpoints.py" line="119" />
+      <source>The URL {url!r} names no server.</source>
+      <translation>De URL {url!r} noemt geen server.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/endpoints.py" line="123" />
+      <source>The URL contains a user name or password.</source>
+      <translation>De URL bevat een gebruikersnaam of wachtwoord.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/endpoints.py" line="124" />
+      <source>Passwords must never be typed on a command line or stored in settings.</source>
+      <translation>Wachtwoorden horen nooit op een opdrachtregel of in instellingen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/endpoints.py" line="125" />
+      <source>Remove them from the URL; give the account with --admin and the password when asked (or with --password-stdin).</source>
+      <translation>Haal ze uit de URL; geef het account op met --admin en het wachtwoord wanneer erom wordt gevraagd (of met --password-stdin).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/endpoints.py" line="135" />
+      <source>The port in {url!r} is not a number from 1 to 65535.</source>
+      <translation>De poort in {url!r} is geen getal van 1 tot en met 65535.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/endpoints.py" line="150" />
+      <source>tls={option!r} is not understood.</source>
+      <translation>tls={option!r} wordt niet begrepen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/endpoints.py" line="152" />
+      <source>Use ?tls=none or leave it out.</source>
+      <translation>Gebruik ?tls=none of laat het weg.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/endpoints.py" line="163" />
+      <source>The URL {url!r} is not a local folder.</source>
+      <translation>De URL {url!r} is geen lokale map.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/endpoints.py" line="164" />
+      <source>A maildir URL has three slashes before an absolute path.</source>
+      <translation>Een maildir-URL heeft drie schuine strepen voor een absoluut pad.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/endpoints.py" line="165" />
+      <source>Write it as maildir:///full/path/to/folder.</source>
+      <translation>Schrijf hem als maildir:///volledig/pad/naar/map.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/endpoints.py" line="173" />
+      <source>The m365:// URL names no tenant.</source>
+      <translation>De m365://-URL noemt geen tenant.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/endpoints.py" line="175" />
+      <source>Write m365://contoso.onmicrosoft.com (your tenant's domain or ID).</source>
+      <translation>Schrijf m365://contoso.onmicrosoft.com (het domein of de ID van uw tenant).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/endpoints.py" line="186" />
+      <source>{url!r} is not an endpoint URL Mailstage knows.</source>
+      <translation>{url!r} is geen eindpunt-URL die Mailstage kent.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/keystore.py" line="88" />
+      <source>Mailstage cannot reach the system's password store (keyring).</source>
+      <translation>Mailstage kan de wachtwoordopslag van het systeem (keyring) niet bereiken.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/keystore.py" line="89" />
+      <source>The keyring reported: {name}.</source>
+      <translation>De keyring meldde: {name}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/keystore.py" line="90" />
+      <source>On Windows, Credential Manager must be available to your account; on Linux, start a Secret Service such as GNOME Keyring or KWallet. Mailstage never stores passwords in files.</source>
+      <translation>Op Windows moet Referentiebeheer (Credential Manager) beschikbaar zijn voor uw account; op Linux start u een Secret Service zoals GNOME Keyring of KWallet. Mailstage bewaart wachtwoorden nooit in bestanden.</translation>
+    </message>
+    <message>
       <location filename="../../engine/m365/checks.py" line="132" />
       <source>Mailstage signs in to Microsoft 365</source>
       <translation>Mailstage meldt zich aan bij Microsoft 365</translation>
@@ -2018,6 +2358,126 @@
       <translation>Laat --authority weg voor de wereldwijde cloud, of geef de hele URL met de tenant op, bijvoorbeeld https://login.microsoftonline.us/contoso.onmicrosoft.com.</translation>
     </message>
     <message>
+      <location filename="../../engine/statusmail.py" line="87" />
+      <source>The status mail has no recipient.</source>
+      <translation>De statusmail heeft geen ontvanger.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/statusmail.py" line="89" />
+      <source>Give at least one address to send the status mail to.</source>
+      <translation>Geef minstens één adres op om de statusmail naartoe te sturen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/statusmail.py" line="113" />
+      <source>The mail server {host} refused the login of {user}.</source>
+      <translation>De mailserver {host} weigerde de aanmelding van {user}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/statusmail.py" line="118" />
+      <source>The password stored for status mail is wrong or has changed.</source>
+      <translation>Het opgeslagen wachtwoord voor de statusmail is onjuist of gewijzigd.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/statusmail.py" line="119" />
+      <source>Enter the SMTP password again in the report settings.</source>
+      <translation>Voer het SMTP-wachtwoord opnieuw in bij de rapportinstellingen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/statusmail.py" line="125" />
+      <source>A secure connection to the mail server {host} could not be made.</source>
+      <translation>Er kon geen beveiligde verbinding met de mailserver {host} worden gemaakt.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/statusmail.py" line="126" />
+      <source>{name}: the certificate or TLS settings do not match.</source>
+      <translation>{name}: het certificaat of de TLS-instellingen passen niet.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/statusmail.py" line="127" />
+      <source>Check the server name and port (587 with STARTTLS, 465 with TLS).</source>
+      <translation>Controleer de servernaam en de poort (587 met STARTTLS, 465 met TLS).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/statusmail.py" line="133" />
+      <source>The status mail could not be sent through {host}:{port}.</source>
+      <translation>De statusmail kon niet worden verstuurd via {host}:{port}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/statusmail.py" line="140" />
+      <source>The server did not answer.</source>
+      <translation>De server antwoordde niet.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/statusmail.py" line="141" />
+      <source>Check the server name, port and security setting, and that this computer may send mail there.</source>
+      <translation>Controleer de servernaam, de poort en de beveiligingsinstelling, en of deze computer daar mail mag versturen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/store.py" line="256" />
+      <source>Mailstage cannot open its state file {path}.</source>
+      <translation>Mailstage kan zijn statusbestand {path} niet openen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/store.py" line="257" />
+      <source>SQLite reported: {error}.</source>
+      <translation>SQLite meldde: {error}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/store.py" line="258" />
+      <source>Check that the folder is writable and the disk is not full. If the file is damaged, move it away: the next run recognises what is already on the target and copies nothing twice.</source>
+      <translation>Controleer of er in de map geschreven kan worden en of de schijf niet vol is. Is het bestand beschadigd, verplaats het dan: de volgende keer herkent Mailstage wat al op het nieuwe systeem staat en kopieert niets dubbel.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/store.py" line="298" />
+      <source>The state file {path} was written by a newer Mailstage.</source>
+      <translation>Het statusbestand {path} is geschreven door een nieuwere Mailstage.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/store.py" line="299" />
+      <source>Its schema version is {version}; this Mailstage knows up to {known}.</source>
+      <translation>De schemaversie is {version}; deze Mailstage kent versies tot en met {known}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/store.py" line="304" />
+      <source>Use the newer Mailstage, or point MAILSTAGE_HOME at another folder.</source>
+      <translation>Gebruik de nieuwere Mailstage, of laat MAILSTAGE_HOME naar een andere map wijzen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/sync.py" line="243" />
+      <source>The copy of {address} stopped on an unexpected problem.</source>
+      <translation>Het kopiëren van {address} is gestopt door een onverwacht probleem.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/sync.py" line="244" />
+      <source>{name} (details in the log).</source>
+      <translation>{name} (details in het logboek).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/sync.py" line="245" />
+      <source>Retry the mailbox; if it happens again, send the log to support.</source>
+      <translation>Probeer het postvak opnieuw; gebeurt het weer, stuur dan het logboek naar support.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/sync.py" line="261" />
+      <source>The folder {folder} of {address} could not be copied.</source>
+      <translation>De map {folder} van {address} kon niet worden gekopieerd.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/sync.py" line="267" />
+      <source>The folder {folder} of {address} could not be copied (nor 1 other folder).</source>
+      <translation>De map {folder} van {address} kon niet worden gekopieerd (en nog 1 andere map ook niet).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/sync.py" line="273" />
+      <source>The folder {folder} of {address} could not be copied (nor {others} other folders).</source>
+      <translation>De map {folder} van {address} kon niet worden gekopieerd (en nog {others} andere mappen ook niet).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/sync.py" line="285" />
+      <source>{fix} The other folders were copied; a retry copies the rest.</source>
+      <translation>{fix} De andere mappen zijn gekopieerd; een nieuwe poging kopieert de rest.</translation>
+    </message>
+    <message>
       <location filename="../../engine/tls.py" line="49" />
       <source>subject {subject}; issued by {issuer}; valid {start} to {end}; SHA-256 {fingerprint}</source>
       <translation>onderwerp {subject}; uitgegeven door {issuer}; geldig van {start} tot {end}; SHA-256 {fingerprint}</translation>
@@ -2111,6 +2571,61 @@
       <location filename="../../engine/tls.py" line="248" />
       <source>the server presented no certificate</source>
       <translation>de server toonde geen certificaat</translation>
+    </message>
+    <message>
+      <location filename="../../engine/trust.py" line="33" />
+      <source>The endpoint '{name}' is a folder on this computer; it has no certificate to trust.</source>
+      <translation>Het eindpunt '{name}' is een map op deze computer; het heeft geen certificaat om te vertrouwen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/trust.py" line="41" />
+      <source>The endpoint '{name}' is set to plain text (?tls=none): there is no certificate to trust.</source>
+      <translation>Het eindpunt '{name}' staat op onversleuteld (?tls=none): er is geen certificaat om te vertrouwen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/trust.py" line="46" />
+      <source>Change its URL to imaps://{host}:993 or imap://{host}:143 (STARTTLS) first.</source>
+      <translation>Wijzig eerst de URL in imaps://{host}:993 of imap://{host}:143 (STARTTLS).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/trust.py" line="74" />
+      <source>Mailstage could not fetch the certificate of {host} port {port}.</source>
+      <translation>Mailstage kon het certificaat van {host} poort {port} niet ophalen.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/trust.py" line="79" />
+      <source>The connection failed: {problem}.</source>
+      <translation>De verbinding is mislukt: {problem}.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/trust.py" line="80" />
+      <source>Run mailstage-cli check to see whether the name resolves and the port is open, then try again.</source>
+      <translation>Voer mailstage-cli check uit om te zien of de naam gevonden wordt en de poort open is, en probeer het daarna opnieuw.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/trust.py" line="103" />
+      <source>The server {host} presents a different certificate than the fingerprint you gave; nothing was trusted.</source>
+      <translation>De server {host} toont een ander certificaat dan de vingerafdruk die u opgaf; er is niets vertrouwd.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/trust.py" line="108" />
+      <source>You gave {given}. The server presents {presented} ({certificate}).</source>
+      <translation>U gaf {given} op. De server toont {presented} ({certificate}).</translation>
+    </message>
+    <message>
+      <location filename="../../engine/trust.py" line="114" />
+      <source>Compare the fingerprints with whoever manages the server. If the server's certificate is the right one, trust it with: mailstage-cli endpoint trust {name} --fingerprint {fingerprint}</source>
+      <translation>Vergelijk de vingerafdrukken met de beheerder van de server. Is het certificaat van de server het juiste, vertrouw het dan met: mailstage-cli endpoint trust {name} --fingerprint {fingerprint}</translation>
+    </message>
+    <message>
+      <location filename="../../engine/verify.py" line="202" />
+      <source>This mailbox was never copied to the target: there is nothing to verify.</source>
+      <translation>Dit postvak is nooit naar het nieuwe systeem gekopieerd: er valt niets te controleren.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/verify.py" line="207" />
+      <source>The copy of this mailbox recorded no folder: run the batch again.</source>
+      <translation>Bij het kopiëren van dit postvak is geen enkele map vastgelegd: voer de batch opnieuw uit.</translation>
     </message>
   </context>
 </TS>
