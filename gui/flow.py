@@ -29,6 +29,7 @@ from engine.endpoints import (
     Security,
 )
 from engine.errors import BadInput
+from engine.m365.clouds import WORLDWIDE, cloud_named
 from engine.paths import state_home
 
 SCHEMA_VERSION = 1
@@ -87,6 +88,7 @@ class EndpointSettings:
     tenant: str = ""
     client_id: str = ""
     auth_mode: str = "app"
+    cloud: str = "worldwide"  # Microsoft's cloud of the tenant (engine.m365.clouds)
     password_stored: bool = False  # a password (or client secret) is in the keyring
     password_version: int = 0  # bumped whenever a new password is stored, so a test goes stale
     tested: str = ""  # signature of the settings that last passed "Test connection"
@@ -107,6 +109,7 @@ class EndpointSettings:
             self.tenant.strip().lower(),
             self.client_id.strip(),
             self.auth_mode,
+            self.cloud,
             str(self.password_version),
         ]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
@@ -142,15 +145,20 @@ class EndpointSettings:
         if kind is EndpointKind.MAILDIR:
             return Endpoint(name, kind, path=self.path, max_concurrent=self.max_concurrent)
         if kind is EndpointKind.M365:
+            try:
+                cloud = cloud_named(self.cloud)
+            except BadInput:
+                cloud = WORLDWIDE  # a project saved by a newer Mailstage: the page shows what is used
             return Endpoint(
                 name,
                 kind,
-                host="outlook.office365.com",
+                host=cloud.imap_host,
                 port=993,
                 security=Security.TLS,
                 tenant=self.tenant.strip(),
                 client_id=self.client_id.strip(),
                 auth_mode=self.auth_mode,
+                authority="" if cloud is WORLDWIDE else cloud.authority(self.tenant),
                 max_concurrent=self.max_concurrent,
             )
         return Endpoint(

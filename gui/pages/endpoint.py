@@ -28,6 +28,7 @@ from engine.checks import CheckFinished, CheckResult, CheckStarted, Status
 from engine.checks.lookup import Nameserver
 from engine.checks.suite import MailboxRef
 from engine.endpoints import AdminLoginStyle, EndpointKind, Security
+from engine.m365.clouds import CLOUDS
 from gui.bridge import Task, TaskState
 from gui.certificate_dialog import CertificateDialog
 from gui.connection_test import ConnectionTestOutcome, run_connection_test
@@ -162,7 +163,7 @@ class EndpointPage(MigrationPage):
         self.password_edit.textEdited.connect(self._on_password_edited)
         self.port_spin.valueChanged.connect(self._on_edited)
         self.concurrency_spin.valueChanged.connect(self._on_edited)
-        for combo in (self.security_combo, self.style_combo, self.auth_combo):
+        for combo in (self.security_combo, self.style_combo, self.auth_combo, self.cloud_combo):
             combo.currentIndexChanged.connect(self._on_edited)
         self.security_combo.currentIndexChanged.connect(self._on_security_changed)
         self.show_project(context.project)
@@ -251,6 +252,22 @@ class EndpointPage(MigrationPage):
         self.tenant_edit.setPlaceholderText(self.tr("contoso.onmicrosoft.com"))
         rows.append(self.tenant_edit)
         self._add_row(form, self.tr("T&enant:"), self.tenant_edit)
+        self.cloud_combo = QComboBox()
+        self.cloud_combo.setObjectName(f"{self.role}CloudCombo")
+        names = {
+            "worldwide": self.tr("Worldwide (most tenants)"),
+            "usgov": self.tr("US Government (GCC High)"),
+            "china": self.tr("China (operated by 21Vianet)"),
+        }
+        for cloud in CLOUDS:
+            self.cloud_combo.addItem(names.get(cloud.key, cloud.name), cloud.key)
+        self.cloud_combo.setToolTip(
+            self.tr(
+                "Where the tenant lives: its sign-in service and Exchange Online server differ per cloud."
+            )
+        )
+        rows.append(self.cloud_combo)
+        self._add_row(form, self.tr("Microsoft cl&oud:"), self.cloud_combo)
         self.client_id_edit = QLineEdit()
         self.client_id_edit.setObjectName(f"{self.role}ClientIdEdit")
         rows.append(self.client_id_edit)
@@ -321,6 +338,7 @@ class EndpointPage(MigrationPage):
             _select(self.style_combo, s.admin_style)
             self.path_edit.setText(s.path)
             self.tenant_edit.setText(s.tenant)
+            _select(self.cloud_combo, s.cloud)
             self.client_id_edit.setText(s.client_id)
             _select(self.auth_combo, s.auth_mode)
             self.concurrency_spin.setValue(s.max_concurrent)
@@ -345,6 +363,7 @@ class EndpointPage(MigrationPage):
         s.admin_style = str(self.style_combo.currentData())
         s.path = self.path_edit.text().strip()
         s.tenant = self.tenant_edit.text().strip()
+        s.cloud = str(self.cloud_combo.currentData())
         s.client_id = self.client_id_edit.text().strip()
         s.auth_mode = str(self.auth_combo.currentData())
         s.max_concurrent = self.concurrency_spin.value()

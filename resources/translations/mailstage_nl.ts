@@ -467,77 +467,77 @@
   <context>
     <name>CheckTitle</name>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="721" />
+      <location filename="../../gui/pages/endpoint.py" line="740" />
       <source>The server's name is found (DNS)</source>
       <translation>De naam van de server wordt gevonden (DNS)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="722" />
+      <location filename="../../gui/pages/endpoint.py" line="741" />
       <source>The server accepts connections</source>
       <translation>De server accepteert verbindingen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="723" />
+      <location filename="../../gui/pages/endpoint.py" line="742" />
       <source>The server's certificate is trusted</source>
       <translation>Het certificaat van de server wordt vertrouwd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="724" />
+      <location filename="../../gui/pages/endpoint.py" line="743" />
       <source>The administrator can log in</source>
       <translation>De beheerder kan zich aanmelden</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="725" />
+      <location filename="../../gui/pages/endpoint.py" line="744" />
       <source>What the server offers</source>
       <translation>Wat de server biedt</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="726" />
+      <location filename="../../gui/pages/endpoint.py" line="745" />
       <source>Enough connections at the same time</source>
       <translation>Genoeg verbindingen tegelijk</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="727" />
+      <location filename="../../gui/pages/endpoint.py" line="746" />
       <source>The mailbox can be opened on the old server</source>
       <translation>Het postvak kan op de oude server worden geopend</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="730" />
+      <location filename="../../gui/pages/endpoint.py" line="749" />
       <source>The mailbox exists on the new system</source>
       <translation>Het postvak bestaat op het nieuwe systeem</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="731" />
+      <location filename="../../gui/pages/endpoint.py" line="750" />
       <source>Size of the mailbox</source>
       <translation>Grootte van het postvak</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="732" />
+      <location filename="../../gui/pages/endpoint.py" line="751" />
       <source>Mail for the domain (MX)</source>
       <translation>E-mail voor het domein (MX)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="733" />
+      <location filename="../../gui/pages/endpoint.py" line="752" />
       <source>Autodiscover for Outlook</source>
       <translation>Automatisch opsporen voor Outlook</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="734" />
+      <location filename="../../gui/pages/endpoint.py" line="753" />
       <source>Domain verification (TXT)</source>
       <translation>Domeinverificatie (TXT)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="735" />
+      <location filename="../../gui/pages/endpoint.py" line="754" />
       <source>Estimated duration</source>
       <translation>Geschatte duur</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="739" />
+      <location filename="../../gui/pages/endpoint.py" line="758" />
       <source>Old server: {check}</source>
       <translation>Oude server: {check}</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="741" />
+      <location filename="../../gui/pages/endpoint.py" line="760" />
       <source>New system: {check}</source>
       <translation>Nieuw systeem: {check}</translation>
     </message>
@@ -906,415 +906,440 @@
   <context>
     <name>EndpointPage</name>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="64" />
+      <location filename="../../gui/pages/endpoint.py" line="65" />
       <source>Connect to the old mail server</source>
       <translation>Verbinding maken met de oude mailserver</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="67" />
+      <location filename="../../gui/pages/endpoint.py" line="68" />
       <source>Mailstage reads every mailbox from here and never changes anything on it. It needs an administrator account that can open every user's mailbox.</source>
       <translation>Mailstage leest hier elk postvak uit en verandert er nooit iets aan. Er is een beheerdersaccount nodig dat het postvak van elke gebruiker kan openen.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="72" />
+      <location filename="../../gui/pages/endpoint.py" line="73" />
       <source>Connect to the new mail system</source>
       <translation>Verbinding maken met het nieuwe e-mailsysteem</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="75" />
+      <location filename="../../gui/pages/endpoint.py" line="76" />
       <source>Mailstage writes the copied mail here. The users must already exist on the new system (directory synchronisation).</source>
       <translation>Mailstage schrijft de gekopieerde e-mail hierheen. De gebruikers moeten al op het nieuwe systeem bestaan (adreslijstsynchronisatie).</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="85" />
+      <location filename="../../gui/pages/endpoint.py" line="86" />
       <source>Kind of server</source>
       <translation>Soort server</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="88" />
+      <location filename="../../gui/pages/endpoint.py" line="89" />
       <source>IMAP server (Exchange 2003/2007 or any other)</source>
       <translation>IMAP-server (Exchange 2003/2007 of een andere)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="90" />
-      <location filename="../../gui/pages/endpoint.py" line="94" />
+      <location filename="../../gui/pages/endpoint.py" line="91" />
+      <location filename="../../gui/pages/endpoint.py" line="95" />
       <source>Local folder (Maildir archive)</source>
       <translation>Lokale map (Maildir-archief)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="92" />
+      <location filename="../../gui/pages/endpoint.py" line="93" />
       <source>Microsoft 365 (Exchange Online)</source>
       <translation>Microsoft 365 (Exchange Online)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="93" />
+      <location filename="../../gui/pages/endpoint.py" line="94" />
       <source>IMAP server</source>
       <translation>IMAP-server</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="95" />
+      <location filename="../../gui/pages/endpoint.py" line="96" />
       <source>&amp;Kind of server:</source>
       <translation>S&amp;oort server:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="104" />
-      <location filename="../../gui/pages/endpoint.py" line="539" />
+      <location filename="../../gui/pages/endpoint.py" line="105" />
+      <location filename="../../gui/pages/endpoint.py" line="558" />
       <source>Pass&amp;word:</source>
       <translation>Wachtwoor&amp;d:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="110" />
+      <location filename="../../gui/pages/endpoint.py" line="111" />
       <source>&amp;Forget</source>
       <translation>Ve&amp;rgeten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="112" />
+      <location filename="../../gui/pages/endpoint.py" line="113" />
       <source>Forget the trusted certificate</source>
       <translation>Het vertrouwde certificaat vergeten</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="119" />
+      <location filename="../../gui/pages/endpoint.py" line="120" />
       <source>Certificate:</source>
       <translation>Certificaat:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="123" />
+      <location filename="../../gui/pages/endpoint.py" line="124" />
       <source>Maximum concurrent migrations</source>
       <translation>Maximaal aantal gelijktijdige migraties</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="125" />
+      <location filename="../../gui/pages/endpoint.py" line="126" />
       <source>How many mailboxes are copied at the same time. Microsoft's default is 20.</source>
       <translation>Hoeveel postvakken tegelijk worden gekopieerd. De standaardwaarde van Microsoft is 20.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="127" />
+      <location filename="../../gui/pages/endpoint.py" line="128" />
       <source>Maximum concurrent &amp;migrations:</source>
       <translation>Maximaal aantal &amp;gelijktijdige migraties:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="130" />
+      <location filename="../../gui/pages/endpoint.py" line="131" />
       <source>&amp;Test connection</source>
       <translation>Verbinding test&amp;en</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="132" />
+      <location filename="../../gui/pages/endpoint.py" line="133" />
       <source>Test connection</source>
       <translation>Verbinding testen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="142" />
+      <location filename="../../gui/pages/endpoint.py" line="143" />
       <source>Connection test results</source>
       <translation>Resultaten van de verbindingstest</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="144" />
+      <location filename="../../gui/pages/endpoint.py" line="145" />
       <source>Result</source>
       <translation>Resultaat</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="144" />
+      <location filename="../../gui/pages/endpoint.py" line="145" />
       <source>Check</source>
       <translation>Controle</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="185" />
+      <location filename="../../gui/pages/endpoint.py" line="186" />
       <source>mail.contoso.local</source>
       <translation>mail.contoso.local</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="185" />
+      <location filename="../../gui/pages/endpoint.py" line="186" />
       <source>imap.example.com</source>
       <translation>imap.example.com</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="188" />
+      <location filename="../../gui/pages/endpoint.py" line="189" />
       <source>&amp;Server:</source>
       <translation>&amp;Server:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="193" />
+      <location filename="../../gui/pages/endpoint.py" line="194" />
       <source>Security</source>
       <translation>Beveiliging</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="194" />
+      <location filename="../../gui/pages/endpoint.py" line="195" />
       <source>SSL/TLS (port 993)</source>
       <translation>SSL/TLS (poort 993)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="195" />
+      <location filename="../../gui/pages/endpoint.py" line="196" />
       <source>STARTTLS (port 143)</source>
       <translation>STARTTLS (poort 143)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="196" />
+      <location filename="../../gui/pages/endpoint.py" line="197" />
       <source>None: unencrypted (not recommended)</source>
       <translation>Geen: onversleuteld (niet aanbevolen)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="200" />
+      <location filename="../../gui/pages/endpoint.py" line="201" />
       <source>Port</source>
       <translation>Poort</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="201" />
+      <location filename="../../gui/pages/endpoint.py" line="202" />
       <source>&amp;Port:</source>
       <translation>&amp;Poort:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="209" />
+      <location filename="../../gui/pages/endpoint.py" line="210" />
       <source>S&amp;ecurity:</source>
       <translation>&amp;Beveiliging:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="214" />
+      <location filename="../../gui/pages/endpoint.py" line="215" />
       <source>Leave empty when the list holds each user's password</source>
       <translation>Leeg laten als de lijst het wachtwoord van elke gebruiker bevat</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="216" />
+      <location filename="../../gui/pages/endpoint.py" line="217" />
       <source>&amp;Administrator account:</source>
       <translation>Beheerders&amp;account:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="219" />
+      <location filename="../../gui/pages/endpoint.py" line="220" />
       <source>How the administrator opens a mailbox</source>
       <translation>Hoe de beheerder een postvak opent</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="221" />
+      <location filename="../../gui/pages/endpoint.py" line="222" />
       <source>Standard (SASL PLAIN on behalf of the user)</source>
       <translation>Standaard (SASL PLAIN namens de gebruiker)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="223" />
+      <location filename="../../gui/pages/endpoint.py" line="224" />
       <source>Exchange (DOMAIN/admin/user)</source>
       <translation>Exchange (DOMEIN/beheerder/gebruiker)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="224" />
+      <location filename="../../gui/pages/endpoint.py" line="225" />
       <source>Dovecot master user (user*admin)</source>
       <translation>Dovecot-hoofdgebruiker (gebruiker*beheerder)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="226" />
+      <location filename="../../gui/pages/endpoint.py" line="227" />
       <source>Admin &amp;login style:</source>
       <translation>Aanmeld&amp;wijze beheerder:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="233" />
+      <location filename="../../gui/pages/endpoint.py" line="234" />
       <source>Folder</source>
       <translation>Map</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="234" />
+      <location filename="../../gui/pages/endpoint.py" line="235" />
       <source>B&amp;rowse...</source>
       <translation>B&amp;laderen...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="253" />
+      <location filename="../../gui/pages/endpoint.py" line="254" />
       <source>T&amp;enant:</source>
       <translation>Te&amp;nant:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="267" />
+      <location filename="../../gui/pages/endpoint.py" line="258" />
+      <source>Worldwide (most tenants)</source>
+      <translation>Wereldwijd (de meeste tenants)</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="259" />
+      <source>US Government (GCC High)</source>
+      <translation>Amerikaanse overheid (GCC High)</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="260" />
+      <source>China (operated by 21Vianet)</source>
+      <translation>China (beheerd door 21Vianet)</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="266" />
+      <source>Where the tenant lives: its sign-in service and Exchange Online server differ per cloud.</source>
+      <translation>Waar de tenant zich bevindt: de aanmeldservice en de Exchange Online-server verschillen per cloud.</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="270" />
+      <source>Microsoft cl&amp;oud:</source>
+      <translation>Microsoft-cl&amp;oud:</translation>
+    </message>
+    <message>
+      <location filename="../../gui/pages/endpoint.py" line="284" />
       <source>Si&amp;gn in...</source>
       <translation>&amp;Aanmelden...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="236" />
+      <location filename="../../gui/pages/endpoint.py" line="237" />
       <source>Browse for the folder</source>
       <translation>Bladeren naar de map</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="243" />
+      <location filename="../../gui/pages/endpoint.py" line="244" />
       <source>&amp;Folder:</source>
       <translation>&amp;Map:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="251" />
+      <location filename="../../gui/pages/endpoint.py" line="252" />
       <source>contoso.onmicrosoft.com</source>
       <translation>contoso.onmicrosoft.com</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="257" />
+      <location filename="../../gui/pages/endpoint.py" line="274" />
       <source>Application (&amp;client) ID:</source>
       <translation>Toepassings-ID (&amp;client):</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="260" />
+      <location filename="../../gui/pages/endpoint.py" line="277" />
       <source>Sign-in</source>
       <translation>Aanmelding</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="261" />
+      <location filename="../../gui/pages/endpoint.py" line="278" />
       <source>App with a client secret (app-only)</source>
       <translation>App met een clientgeheim (alleen app)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="262" />
+      <location filename="../../gui/pages/endpoint.py" line="279" />
       <source>Sign in as an administrator (device code)</source>
       <translation>Aanmelden als beheerder (apparaatcode)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="264" />
+      <location filename="../../gui/pages/endpoint.py" line="281" />
       <source>S&amp;ign-in:</source>
       <translation>A&amp;anmelding:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="269" />
+      <location filename="../../gui/pages/endpoint.py" line="286" />
       <source>Sign in to Microsoft 365 with a code</source>
       <translation>Aanmelden bij Microsoft 365 met een code</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="273" />
+      <location filename="../../gui/pages/endpoint.py" line="290" />
       <source>Sign-in state</source>
       <translation>Aanmeldstatus</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="280" />
+      <location filename="../../gui/pages/endpoint.py" line="297" />
       <source>Administrator:</source>
       <translation>Beheerder:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="284" />
+      <location filename="../../gui/pages/endpoint.py" line="301" />
       <source>Save the preparation scri&amp;pt...</source>
       <translation>Voorbereidings&amp;script opslaan...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="287" />
+      <location filename="../../gui/pages/endpoint.py" line="304" />
       <source>Save the PowerShell script that prepares Microsoft 365</source>
       <translation>Het PowerShell-script opslaan dat Microsoft 365 voorbereidt</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="291" />
+      <location filename="../../gui/pages/endpoint.py" line="308" />
       <source>A PowerShell script to review and run as a Microsoft 365 administrator: the app's permission and consent, and access to every mailbox of the list. It contains no secret.</source>
       <translation>Een PowerShell-script om na te lezen en uit te voeren als Microsoft 365-beheerder: de machtiging en toestemming voor de app, en toegang tot elk postvak van de lijst. Het bevat geen geheim.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="304" />
+      <location filename="../../gui/pages/endpoint.py" line="321" />
       <source>Preparation:</source>
       <translation>Voorbereiding:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="376" />
+      <location filename="../../gui/pages/endpoint.py" line="395" />
       <source>Choose the folder</source>
       <translation>Kies de map</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="385" />
+      <location filename="../../gui/pages/endpoint.py" line="404" />
       <source>Save the preparation script</source>
       <translation>Het voorbereidingsscript opslaan</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="387" />
+      <location filename="../../gui/pages/endpoint.py" line="406" />
       <source>PowerShell (*.ps1)</source>
       <translation>PowerShell (*.ps1)</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="408" />
+      <location filename="../../gui/pages/endpoint.py" line="427" />
       <source>Saved as {path}. Review it, then run it in PowerShell as an administrator.</source>
       <translation>Opgeslagen als {path}. Lees het na en voer het dan als beheerder uit in PowerShell.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="441" />
+      <location filename="../../gui/pages/endpoint.py" line="460" />
       <source>Waiting for the sign-in...</source>
       <translation>Wachten op de aanmelding...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="459" />
-      <location filename="../../gui/pages/endpoint.py" line="490" />
+      <location filename="../../gui/pages/endpoint.py" line="478" />
+      <location filename="../../gui/pages/endpoint.py" line="509" />
       <source>Signed in as {account}.</source>
       <translation>Aangemeld als {account}.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="480" />
+      <location filename="../../gui/pages/endpoint.py" line="499" />
       <source>The sign-in is no longer on this computer: sign in again.</source>
       <translation>De aanmelding staat niet meer op deze computer: meld u opnieuw aan.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="499" />
+      <location filename="../../gui/pages/endpoint.py" line="518" />
       <source>Not signed in.</source>
       <translation>Niet aangemeld.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="506" />
+      <location filename="../../gui/pages/endpoint.py" line="525" />
       <source>Sign-in cancelled.</source>
       <translation>Aanmelding geannuleerd.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="519" />
+      <location filename="../../gui/pages/endpoint.py" line="538" />
       <source>You trusted exactly this certificate: SHA-256 {start}...{end}</source>
       <translation>U vertrouwt precies dit certificaat: SHA-256 {start}...{end}</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="536" />
+      <location filename="../../gui/pages/endpoint.py" line="555" />
       <source>Client &amp;secret:</source>
       <translation>Clientgehe&amp;im:</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="537" />
+      <location filename="../../gui/pages/endpoint.py" line="556" />
       <source>Client secret</source>
       <translation>Clientgeheim</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="540" />
+      <location filename="../../gui/pages/endpoint.py" line="559" />
       <source>Administrator's password</source>
       <translation>Wachtwoord van de beheerder</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="542" />
+      <location filename="../../gui/pages/endpoint.py" line="561" />
       <source>Stored in the keyring; type to replace it</source>
       <translation>Opgeslagen in de sleutelbos; typ om het te vervangen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="550" />
+      <location filename="../../gui/pages/endpoint.py" line="569" />
       <source>Testing the connection...</source>
       <translation>Bezig met testen van de verbinding...</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="552" />
+      <location filename="../../gui/pages/endpoint.py" line="571" />
       <source>The connection works with these settings.</source>
       <translation>De verbinding werkt met deze instellingen.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="629" />
+      <location filename="../../gui/pages/endpoint.py" line="648" />
       <source>Tested: {passed} checks passed, {warned} with a warning.</source>
       <translation>Getest: {passed} controles geslaagd, {warned} met een waarschuwing.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="637" />
+      <location filename="../../gui/pages/endpoint.py" line="656" />
       <source>The connection does not work yet: see what failed below.</source>
       <translation>De verbinding werkt nog niet: zie hieronder wat er misging.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="654" />
+      <location filename="../../gui/pages/endpoint.py" line="673" />
       <source>The certificate is not trusted, so Mailstage does not connect to this server.</source>
       <translation>Het certificaat wordt niet vertrouwd, dus Mailstage maakt geen verbinding met deze server.</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="670" />
+      <location filename="../../gui/pages/endpoint.py" line="689" />
       <source>Passed</source>
       <translation>Geslaagd</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="671" />
+      <location filename="../../gui/pages/endpoint.py" line="690" />
       <source>Warning</source>
       <translation>Waarschuwing</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="672" />
+      <location filename="../../gui/pages/endpoint.py" line="691" />
       <source>Failed</source>
       <translation>Mislukt</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="673" />
+      <location filename="../../gui/pages/endpoint.py" line="692" />
       <source>Skipped</source>
       <translation>Overgeslagen</translation>
     </message>
     <message>
-      <location filename="../../gui/pages/endpoint.py" line="684" />
+      <location filename="../../gui/pages/endpoint.py" line="703" />
       <source>What to do: {fix}</source>
       <translation>Wat te doen: {fix}</translation>
     </message>

@@ -14,6 +14,7 @@ from engine.endpoints import secret_key
 from engine.keystore import SecretStore
 from gui.certificate_dialog import CertificateDialog
 from gui.flow import PageId
+from tests.gui.conftest import go_to
 from tests.rig.certs import CertFiles, self_signed
 from tests.rig.dovecot import MASTER_PASSWORD, MASTER_USER, DovecotServer
 
@@ -191,3 +192,35 @@ def test_the_microsoft_365_target_saves_the_preparation_script_without_a_secret(
     assert "anne@contoso.nl" in text and "bram@contoso.nl" in text
     assert "6731de76-14a6-49ae-97bc-6eba6914391e" in text
     assert "client-secret-value" not in text
+
+
+def test_a_tenant_in_another_microsoft_cloud_signs_in_and_connects_there(
+    qtbot, make_wizard, tmp_path
+) -> None:
+    from gui.flow import load_project
+
+    wizard = make_wizard()
+    project = wizard.context.project
+    project.mailbox_list.path = "/lists/x.csv"
+    project.mailbox_list.set_addresses(["anne@contoso.us"])
+    for _ in range(3):
+        wizard.next()
+    page = wizard.target_page
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("m365"))
+    assert page.cloud_combo.isVisible() and page.cloud_combo.currentData() == "worldwide"
+    page.tenant_edit.setText("contoso.onmicrosoft.us")
+    page.tenant_edit.textEdited.emit("contoso.onmicrosoft.us")
+    worldwide = project.target.to_endpoint("new")
+    assert (worldwide.host, worldwide.authority) == ("outlook.office365.com", "")
+    tested_before = project.target.signature()
+    page.cloud_combo.setCurrentIndex(page.cloud_combo.findData("usgov"))
+    endpoint = project.target.to_endpoint("new")
+    assert endpoint.host == "outlook.office365.us"
+    assert endpoint.authority == "https://login.microsoftonline.us/contoso.onmicrosoft.us"
+    assert project.target.signature() != tested_before  # another cloud needs a new test
+    # The choice is saved with the migration and shown again when it is reopened.
+    reopened = make_wizard(load_project(project.save(tmp_path)))
+    go_to(reopened, PageId.TARGET)
+    assert reopened.target_page.cloud_combo.currentData() == "usgov"
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("imap"))
+    assert not page.cloud_combo.isVisible()
