@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from engine.errors import BadInput
+from engine.text import T
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,9 @@ def cloud_named(key: str) -> MicrosoftCloud:
             return cloud
     raise BadInput(
         "m365.unknown_cloud",
-        f"There is no Microsoft cloud named '{key}'.",
+        T("There is no Microsoft cloud named '{key}'.", key=key),
         "",
-        "Use one of: " + ", ".join(f"{c.key} ({c.name})" for c in CLOUDS) + ".",
+        T("Use one of: {clouds}.", clouds=", ".join(f"{c.key} ({c.name})" for c in CLOUDS)),
     )
 
 

@@ -1793,6 +1793,16 @@
       <translation>{address} bestaat in Microsoft 365 en Mailstage mag het openen (INBOX geselecteerd: {count} berichten).</translation>
     </message>
     <message>
+      <location filename="../../engine/m365/clouds.py" line="62" />
+      <source>There is no Microsoft cloud named '{key}'.</source>
+      <translation>Er is geen Microsoft-cloud met de naam '{key}'.</translation>
+    </message>
+    <message>
+      <location filename="../../engine/m365/clouds.py" line="64" />
+      <source>Use one of: {clouds}.</source>
+      <translation>Gebruik een van: {clouds}.</translation>
+    </message>
+    <message>
       <location filename="../../engine/m365/connect.py" line="143" />
       <source>Exchange Online asked to slow down ({backoff} ms suggested)</source>
       <translation>Exchange Online vroeg om rustiger aan te doen ({backoff} ms voorgesteld)</translation>
@@ -2213,52 +2223,52 @@
       <translation>Verhoog de limiet om het toch te kopiëren: Set-Mailbox -Identity "{address}" -MaxReceiveSize 150MB -MaxSendSize 150MB; voer daarna de batch opnieuw uit (alleen wat ontbreekt wordt gekopieerd).</translation>
     </message>
     <message>
-      <location filename="../../engine/m365/script.py" line="49" />
+      <location filename="../../engine/m365/script.py" line="50" />
       <source>{address!r} is not a mailbox address.</source>
       <translation>{address!r} is geen postvakadres.</translation>
     </message>
     <message>
-      <location filename="../../engine/m365/script.py" line="50" />
+      <location filename="../../engine/m365/script.py" line="51" />
       <source>The script grants access per mailbox, by its e-mail address.</source>
       <translation>Het script verleent toegang per postvak, op e-mailadres.</translation>
     </message>
     <message>
-      <location filename="../../engine/m365/script.py" line="51" />
+      <location filename="../../engine/m365/script.py" line="52" />
       <source>Check the list: every row needs an EmailAddress such as anna@contoso.nl.</source>
       <translation>Controleer de lijst: elke rij heeft een EmailAddress nodig, zoals anna@contoso.nl.</translation>
     </message>
     <message>
-      <location filename="../../engine/m365/script.py" line="56" />
+      <location filename="../../engine/m365/script.py" line="57" />
       <source>{address!r} contains a line break.</source>
       <translation>{address!r} bevat een regeleinde.</translation>
     </message>
     <message>
-      <location filename="../../engine/m365/script.py" line="58" />
+      <location filename="../../engine/m365/script.py" line="59" />
       <source>Fix the list.</source>
       <translation>Verbeter de lijst.</translation>
     </message>
     <message>
-      <location filename="../../engine/m365/script.py" line="87" />
+      <location filename="../../engine/m365/script.py" line="89" />
       <source>The sign-in mode {mode!r} is not known.</source>
       <translation>De aanmeldwijze {mode!r} is onbekend.</translation>
     </message>
     <message>
-      <location filename="../../engine/m365/script.py" line="89" />
+      <location filename="../../engine/m365/script.py" line="91" />
       <source>Use app or device.</source>
       <translation>Gebruik app of device.</translation>
     </message>
     <message>
-      <location filename="../../engine/m365/script.py" line="94" />
+      <location filename="../../engine/m365/script.py" line="96" />
       <source>The tenant {tenant!r} cannot be written into a script.</source>
       <translation>De tenant {tenant!r} kan niet in een script worden gezet.</translation>
     </message>
     <message>
-      <location filename="../../engine/m365/script.py" line="95" />
+      <location filename="../../engine/m365/script.py" line="97" />
       <source>A tenant is a domain such as contoso.onmicrosoft.com or a Directory (tenant) ID.</source>
       <translation>Een tenant is een domein zoals contoso.onmicrosoft.com of een Directory (tenant) ID.</translation>
     </message>
     <message>
-      <location filename="../../engine/m365/script.py" line="96" />
+      <location filename="../../engine/m365/script.py" line="98" />
       <source>Correct the endpoint's m365:// URL.</source>
       <translation>Verbeter de m365://-URL van het eindpunt.</translation>
     </message>
