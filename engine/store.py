@@ -30,7 +30,7 @@ from engine.events import ErrorInfo, SkippedItem
 from engine.folders import FolderRule, RuleAction
 from engine.plan import ALL_DATES, CopiedMessage, DateRange, FolderSummary
 from engine.status import BatchStatus, MailboxStatus
-from engine.text import T
+from engine.text import T, from_data, to_data
 
 STATE_FILE = "mailstage-state.sqlite3"
 
@@ -202,12 +202,32 @@ def _time(value: object) -> dt.datetime | None:
     return dt.datetime.fromisoformat(str(value)) if value else None
 
 
+_TEXT_FIELDS = ("what", "cause", "fix")
+
+
 def _error_json(error: ErrorInfo | None) -> str | None:
-    return json.dumps(dataclasses.asdict(error)) if error else None
+    """An error as stored: its English fields, and beside them ("texts") the templates and parameters
+    of those that are translatable, so the wizard shows them in the admin's language after a restart."""
+    if error is None:
+        return None
+    data: dict[str, object] = dataclasses.asdict(error)
+    texts = {name: to_data(getattr(error, name)) for name in _TEXT_FIELDS}
+    data["texts"] = {name: value for name, value in texts.items() if isinstance(value, dict)}
+    return json.dumps(data)
 
 
 def _error_from(text: object) -> ErrorInfo | None:
-    return ErrorInfo(**json.loads(str(text))) if text else None
+    if not text:
+        return None
+    data = json.loads(str(text))
+    texts = data.pop("texts", None)
+    if isinstance(texts, dict):
+        for name in _TEXT_FIELDS:
+            restored = from_data(texts.get(name))
+            if restored and restored == data.get(name):  # never show other words than the English ones
+                data[name] = restored
+    known = {f.name for f in dataclasses.fields(ErrorInfo)}
+    return ErrorInfo(**{key: value for key, value in data.items() if key in known})
 
 
 def _endpoint_settings(endpoint: Endpoint) -> str:

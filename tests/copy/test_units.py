@@ -472,6 +472,40 @@ def test_store_refuses_a_newer_schema_with_an_explanation(tmp_path: Path) -> Non
     assert raised.value.code == "state.newer" and "999" in raised.value.cause
 
 
+def test_a_mailbox_error_keeps_its_templates_so_it_can_be_shown_translated_after_a_restart(
+    tmp_path: Path,
+) -> None:
+    from engine.events import ErrorInfo
+    from engine.status import MailboxStatus
+    from engine.store import NewBatchMailbox
+    from engine.text import T, Text
+
+    path = tmp_path / "state.sqlite3"
+    store = StateStore(path)
+    store.create_batch(
+        "B", "old", "new", [NewBatchMailbox("anna@contoso.nl"), NewBatchMailbox("bram@contoso.nl")]
+    )
+    what = T("The login as {user} was refused.", user="anna@contoso.nl")
+    error = ErrorInfo("imap.login_failed", what, "The password is wrong.", "", "mailbox", False)
+    store.update_member("B", "anna@contoso.nl", status=MailboxStatus.FAILED, error=error)
+    store.close()
+    with sqlite3.connect(path) as db:
+        # A row as an earlier Mailstage wrote it: the English fields alone.
+        db.execute(
+            "UPDATE batch_mailbox SET status = 'Failed', error = ? WHERE address = 'bram@contoso.nl'",
+            (
+                '{"code": "x", "what": "Old words.", "cause": "", "fix": "", "severity": "mailbox", "transient": false}',
+            ),
+        )
+    members = {m.address: m for m in StateStore(path).batch_members("B")}
+    restored = members["anna@contoso.nl"].error
+    assert restored is not None and restored.what == "The login as anna@contoso.nl was refused."
+    assert isinstance(restored.what, Text) and restored.what.template == "The login as {user} was refused."
+    assert restored.cause == "The password is wrong." and not isinstance(restored.cause, Text)
+    old = members["bram@contoso.nl"].error
+    assert old is not None and old.what == "Old words." and not isinstance(old.what, Text)
+
+
 def test_endpoints_are_saved_listed_and_deleted_without_secrets(tmp_path: Path) -> None:
     store = StateStore(tmp_path / "state.sqlite3")
     source = Endpoint(
