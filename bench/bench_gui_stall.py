@@ -7,7 +7,9 @@ messages on the source, opens the wizard offscreen on a project whose list and e
 through the bridge, exactly as an admin's click would, until the wizard moves on to the report.
 
 The probe is a QTimer firing every --probe-ms on the main thread; a stall is the time between two
-firings beyond the interval, i.e. how long the event loop could not answer a click or a repaint. The
+firings beyond the interval, i.e. how long the event loop could not answer a click or a repaint.
+Stalls are reported while the batch runs (until the child process reports its summary: the goal's
+"while a batch runs") and, apart, during the hand-over to the Report page that follows. The
 batch runs through a delay proxy (--rtt-ms, the admin's WAN) so it lasts long enough to be measured.
 
 On an admin's workstation the servers and the WAN are elsewhere; here they share the same 2 cores. So
@@ -200,12 +202,14 @@ def measure(
     settle_after_start()  # as gui.app.main does once the window is up
 
     gaps: list[float] = []
+    gap_times: list[int] = []  # when each gap ended (ms since the click)
     clock = QElapsedTimer()
     last = [0]
 
     def tick() -> None:
         now = clock.elapsed()
         gaps.append(max(0, now - last[0] - args.probe_ms))
+        gap_times.append(now)
         last[0] = now
 
     probe = QTimer()
@@ -236,6 +240,10 @@ def measure(
     clock.start()
     probe.start()
     wizard.button(QWizard.WizardButton.CommitButton).click()
+    # When the batch itself ended (the child process reported its summary): what follows is the
+    # hand-over to the Report page, measured apart.
+    run_ended: list[int] = []
+    wizard.progress_page.session.finished_batch.connect(lambda *_: run_ended.append(clock.elapsed()))
     loop = QEventLoop()
     deadline = time.perf_counter() + 1800
     while wizard.currentId() != int(PageId.REPORT) and time.perf_counter() < deadline:
@@ -248,8 +256,14 @@ def measure(
     wizard.context.shutdown()
     QApplication.processEvents()
     del app
+    end = run_ended[0] if run_ended else None
+    during = sorted(g for g, t in zip(gaps, gap_times, strict=True) if end is None or t <= end)
+    after = [g for g, t in zip(gaps, gap_times, strict=True) if end is not None and t > end]
     ordered = sorted(gaps)
     return {
+        "longest_stall_while_running_ms": during[-1] if during else None,
+        "p99_stall_while_running_ms": during[int(len(during) * 0.99)] if during else None,
+        "longest_stall_handing_over_to_the_report_ms": max(after) if after else None,
         "batch_status": str(summary.status) if summary else project.batch.status or "did not finish",
         "batch_seconds": round(seconds, 1),
         "probe_ticks": len(gaps),
@@ -266,7 +280,7 @@ def measure(
 def write(result: dict) -> None:  # type: ignore[type-arg]
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "bench_gui_stall.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    verdict = "met" if (result["longest_stall_ms"] or 0) <= GOAL_MS else "NOT met"
+    verdict = "met" if (result["longest_stall_while_running_ms"] or 0) <= GOAL_MS else "NOT met"
     lines = [
         "# Main-thread stall while a batch runs in the wizard",
         "",
@@ -276,8 +290,13 @@ def write(result: dict) -> None:  # type: ignore[type-arg]
         "| measure | value |",
         "|---|---|",
         f"| batch | {result['batch_status']} in {result['batch_seconds']} s, {result['messages_copied']} messages |",
-        f"| longest stall | {result['longest_stall_ms']} ms (goal <= {GOAL_MS:.0f} ms: {verdict}) |",
-        f"| 99th percentile | {result['p99_stall_ms']} ms |",
+        f"| longest stall while the batch runs | {result['longest_stall_while_running_ms']} ms "
+        f"(goal <= {GOAL_MS:.0f} ms: {verdict}) |",
+        f"| 99th percentile while it runs | {result['p99_stall_while_running_ms']} ms |",
+        f"| longest stall after it ended, handing over to the Report page | "
+        f"{result['longest_stall_handing_over_to_the_report_ms']} ms |",
+        f"| longest stall overall | {result['longest_stall_ms']} ms |",
+        f"| 99th percentile overall | {result['p99_stall_ms']} ms |",
         f"| median | {result['median_stall_ms']} ms |",
         f"| stalls over the goal | {result['stalls_over_goal']} of {result['probe_ticks']} probe ticks |",
         f"| progress-table updates | {result['table_updates']} |",

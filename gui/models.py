@@ -40,6 +40,17 @@ WARN_COLOUR = QColor("#c77c02")
 BAD_COLOUR = QColor("#d13438")
 
 
+_OUTCOME_ROLES = frozenset(
+    int(role.value)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    )
+)
+
+
 class OutcomeModel(QAbstractTableModel):
     """One row per mailbox of a finished batch: the report page's table."""
 
@@ -80,7 +91,8 @@ class OutcomeModel(QAbstractTableModel):
         return titles[self.COLUMNS[section]]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Qt asks for a dozen roles per cell when it sizes and paints the table; most are not ours.
+        if role not in _OUTCOME_ROLES or not index.isValid():
             return None
         outcome = self._rows[index.row()]
         column = self.COLUMNS[index.column()]

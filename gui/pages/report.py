@@ -69,6 +69,9 @@ class ReportPage(MigrationPage):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the first rows only: a batch of 2,000 mailboxes would otherwise be measured
+        # whole on the main thread each time the report is shown.
+        header.setResizeContentsPrecision(100)
         header.setStretchLastSection(True)
         self.body.addWidget(self.table, 1)
         buttons = QHBoxLayout()
