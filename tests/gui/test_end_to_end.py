@@ -15,6 +15,7 @@ from engine.reports import SUMMARY_FILE
 from engine.status import BatchStatus, Grade, MailboxStatus
 from gui.flow import PageId
 from tests.batches.helpers import mail_messages
+from tests.gui.conftest import go_to
 from tests.rig.corpus import CorpusGenerator, seed_imap
 from tests.rig.dovecot import MASTER_PASSWORD, MASTER_USER, DovecotServer
 
@@ -57,6 +58,21 @@ def fill_endpoint(qtbot, wizard, server: DovecotServer) -> None:  # type: ignore
     qtbot.waitUntil(lambda: page.test_task is None, timeout=60_000)
     assert page.outcome is not None and page.outcome.ok, [(r.id, r.evidence) for r in page.outcome.failures()]
     assert next_button(wizard).isEnabled()
+
+
+def walk_to_batch_without_checks(qtbot, wizard, list_file: Path, source, target) -> None:  # type: ignore[no-untyped-def]
+    """Load LIST_FILE, fill and test both endpoints, and stop before the Batch page as a reopened
+    migration whose checks ran earlier would (for tests about the batch itself)."""
+    project = wizard.context.project
+    project.checks.domain = ""
+    go_to(wizard, PageId.MAILBOX_LIST)
+    wizard.mailbox_list_page.load(list_file)
+    qtbot.waitUntil(lambda: next_button(wizard).isEnabled())
+    wizard.next()
+    fill_endpoint(qtbot, wizard, source)
+    wizard.next()
+    fill_endpoint(qtbot, wizard, target)
+    project.checks.ran_for = project.setup_signature()
 
 
 @pytest.mark.parametrize("language", ["en", "nl"], indirect=True)
@@ -134,7 +150,6 @@ def test_a_mailbox_missing_on_the_target_fails_alone_and_retry_failed_brings_it_
     qtbot, make_wizard, tmp_path: Path, dovecot, target_dovecot, ca_context
 ) -> None:
     from gui.flow import BatchPhase
-    from tests.gui.conftest import go_to
 
     present = make_mailboxes(dovecot, target_dovecot, 1, ca_context)
     number = next(_numbers)
@@ -153,17 +168,8 @@ def test_a_mailbox_missing_on_the_target_fails_alone_and_retry_failed_brings_it_
 
     wizard = make_wizard()
     project = wizard.context.project
-    project.checks.domain = ""
-    go_to(wizard, PageId.MAILBOX_LIST)
-    wizard.mailbox_list_page.load(list_file)
-    qtbot.waitUntil(lambda: next_button(wizard).isEnabled())
-    wizard.next()
-    fill_endpoint(qtbot, wizard, dovecot)
-    wizard.next()
-    fill_endpoint(qtbot, wizard, target_dovecot)
-    # The checks would say the mailbox is missing on the target; this test is about the batch, so it
-    # starts without them (as a reopened migration whose checks ran earlier would).
-    project.checks.ran_for = project.setup_signature()
+    # The checks would say the mailbox is missing on the target; this test is about the batch.
+    walk_to_batch_without_checks(qtbot, wizard, list_file, dovecot, target_dovecot)
     go_to(wizard, PageId.BATCH)
     wizard.next()  # Start migration
     progress = wizard.progress_page

@@ -9,9 +9,8 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWizard
+from PySide6.QtWidgets import QWizard
 
 from engine.plan import ALL_DATES
 from engine.status import BatchStatus
@@ -21,32 +20,17 @@ from gui.labels import number
 from tests.batches.helpers import mail_messages
 from tests.copy.helpers import Stored
 from tests.gui.conftest import go_to
-from tests.gui.test_end_to_end import fill_endpoint, make_mailboxes, next_button
+from tests.gui.test_end_to_end import make_mailboxes, walk_to_batch_without_checks
 from tests.rig.corpus import CorpusFolder, CorpusGenerator, seed_imap
 from tests.rig.dovecot import DovecotServer
-
-
-@pytest.fixture(autouse=True)
-def close_without_asking(monkeypatch: pytest.MonkeyPatch) -> None:
-    """pytest-qt closes the window before the fixtures end; a test that fails while its batch runs
-    would otherwise wait for ever on "Stop the migration?"."""
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
 
 
 def run_first_batch(qtbot, make_wizard, list_file: Path, source, target, *, first_day: str = ""):  # type: ignore[no-untyped-def]
     """Walk the wizard with LIST_FILE from SOURCE to TARGET, start the batch and wait for its report."""
     wizard = make_wizard()
     project = wizard.context.project
-    project.checks.domain = ""
-    go_to(wizard, PageId.MAILBOX_LIST)
-    wizard.mailbox_list_page.load(list_file)
-    qtbot.waitUntil(lambda: next_button(wizard).isEnabled())
-    wizard.next()
-    fill_endpoint(qtbot, wizard, source)
-    wizard.next()
-    fill_endpoint(qtbot, wizard, target)
     # This test is about running the batch again; the checks ran in other tests.
-    project.checks.ran_for = project.setup_signature()
+    walk_to_batch_without_checks(qtbot, wizard, list_file, source, target)
     project.batch.first_day = first_day
     go_to(wizard, PageId.BATCH)
     wizard.next()  # Start migration
