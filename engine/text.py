@@ -20,22 +20,28 @@ from typing import Any
 
 
 class Text(str):
-    """An English text (the `str` value) that remembers its template and parameters."""
+    """An English text (the `str` value) that remembers its template and parameters.
+
+    `clause` marks a sentence that stands inside another one without its closing full stop (see
+    `clause()`); the GUI drops the full stop from the translation too.
+    """
 
     template: str
     params: Mapping[str, Any]
+    clause: bool
 
-    def __new__(cls, template: str, params: Mapping[str, Any] | None = None) -> Text:
+    def __new__(cls, template: str, params: Mapping[str, Any] | None = None, clause: bool = False) -> Text:
         params = dict(params or {})
         value = template.format(**params) if params else template.format()
-        text = super().__new__(cls, value)
+        text = super().__new__(cls, value.rstrip(".") if clause else value)
         text.template = template
         text.params = params
+        text.clause = clause
         return text
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled (to a batch's child process, say) as template and parameters, not as the English value.
-        return (Text, (self.template, dict(self.params)))
+        return (Text, (self.template, dict(self.params), self.clause))
 
     def english(self) -> str:
         """The English value as a plain `str`."""
@@ -43,12 +49,20 @@ class Text(str):
 
     def with_params(self, change: Callable[[Any], Any]) -> Text:
         """The same template with CHANGE applied to every parameter (e.g. to mask a secret)."""
-        return Text(self.template, {key: change(value) for key, value in self.params.items()})
+        return Text(self.template, {key: change(value) for key, value in self.params.items()}, self.clause)
 
 
 def T(template: str, /, **params: Any) -> Text:  # short on purpose: it wraps every sentence
     """TEMPLATE (English, `str.format` placeholders) filled with PARAMS, translatable by the GUI."""
     return Text(template, params)
+
+
+def clause(value: str) -> str:
+    """VALUE without its closing full stop, to stand inside another sentence ("...: {reason}.").
+    A `Text` stays translatable: same template, and the GUI drops the translation's full stop."""
+    if isinstance(value, Text):
+        return Text(value.template, value.params, clause=True)
+    return value.rstrip(".")
 
 
 def join(separator: str, parts: Iterable[str]) -> Text:
@@ -75,7 +89,10 @@ def to_data(value: str) -> Any:
         else str(param)
         for key, param in value.params.items()
     }
-    return {"template": value.template, "params": params}
+    data: dict[str, Any] = {"template": value.template, "params": params}
+    if value.clause:
+        data["clause"] = True
+    return data
 
 
 def from_data(data: Any) -> str:
@@ -88,7 +105,9 @@ def from_data(data: Any) -> str:
     params = params if isinstance(params, dict) else {}
     try:
         return Text(
-            data["template"], {key: from_data(p) if isinstance(p, dict) else p for key, p in params.items()}
+            data["template"],
+            {key: from_data(p) if isinstance(p, dict) else p for key, p in params.items()},
+            clause=data.get("clause") is True,
         )
     except (KeyError, IndexError, ValueError):
         return ""

@@ -30,7 +30,8 @@ def translated(value: str) -> str:
     }
     template = QCoreApplication.translate(CONTEXT, value.template)
     try:
-        return template.format(**params) if params else template.format()
+        text = template.format(**params) if params else template.format()
+        return text.rstrip(".") if value.clause else text
     except (KeyError, IndexError, ValueError, AttributeError, TypeError):
         # A translation that names a parameter the engine does not give (or breaks a brace):
         # the English text is better than no text.

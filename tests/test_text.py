@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 
-from engine.text import T, Text, from_data, join, to_data
+from engine.text import T, Text, clause, from_data, join, to_data
 
 
 def test_text_is_a_str_with_the_english_value() -> None:
@@ -68,3 +68,15 @@ def test_a_text_saved_as_data_comes_back_with_its_template() -> None:
     assert back.params["who"].template == "the admin account {user}"
     assert to_data("plain") == "plain" and from_data("plain") == "plain"
     assert from_data({"template": "{missing}", "params": {}}) == ""  # unreadable: nothing, not a crash
+
+
+def test_a_clause_drops_its_full_stop_and_stays_translatable() -> None:
+    reason = T("The server allows {n} connections.", n=5)
+    inner = clause(reason)
+    outer = T("Only {alive} sessions could be open: {reason}.", alive=5, reason=inner)
+    assert outer == "Only 5 sessions could be open: The server allows 5 connections."
+    assert isinstance(inner, Text) and inner.clause and inner.template == reason.template
+    assert pickle.loads(pickle.dumps(inner)) == inner and pickle.loads(pickle.dumps(inner)).clause
+    restored = from_data(json.loads(json.dumps(to_data(outer))))
+    assert restored == outer and restored.params["reason"].clause  # type: ignore[union-attr]
+    assert clause("plain text.") == "plain text"

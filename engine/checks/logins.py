@@ -28,7 +28,7 @@ from engine.checks.sessions import capabilities_of, open_session, probe_address
 from engine.connectors import Connector
 from engine.endpoints import AdminLoginStyle, Endpoint, EndpointKind
 from engine.errors import MailstageError
-from engine.text import T, Text, join
+from engine.text import T, Text, clause, join
 
 
 def _logged_in(endpoint: Endpoint, address: str, milliseconds: float) -> Text:
@@ -255,7 +255,7 @@ def check_connections(
                     stopped_by = T(
                         "session {number} was refused: {reason}",
                         number=number,
-                        reason=(error.cause or error.what).rstrip("."),
+                        reason=clause(error.cause or error.what),
                     )
                     break
                 ctx.progress(

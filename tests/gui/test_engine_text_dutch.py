@@ -82,6 +82,23 @@ def test_an_untranslated_sentence_falls_back_to_english(language) -> None:
     assert translated("a plain str") == "a plain str"
 
 
+@pytest.mark.parametrize("language", ["nl"], indirect=True)
+def test_a_sentence_inside_another_loses_its_full_stop_in_dutch_too(language) -> None:
+    from engine.text import clause
+
+    reason = T(
+        "The mailbox {address} on {where} is full.", address="anna@contoso.nl", where="mail.contoso.nl"
+    )
+    outer = T("Not one extra session could be opened: {reason}.", reason=clause(reason))
+    assert (
+        outer
+        == "Not one extra session could be opened: The mailbox anna@contoso.nl on mail.contoso.nl is full."
+    )
+    assert translated(outer) == (
+        "Er kon geen enkele extra sessie worden geopend: Het postvak anna@contoso.nl op mail.contoso.nl is vol."
+    )
+
+
 def test_a_translation_that_does_not_fit_its_parameters_falls_back_to_english(qapp, tmp_path: Path) -> None:
     ts = tmp_path / "broken_nl.ts"
     ts.write_text(
