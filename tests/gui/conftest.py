@@ -21,6 +21,28 @@ def language(request: pytest.FixtureRequest, qapp) -> Iterator[str]:  # type: ig
     QLocale.setDefault(QLocale("en_US"))
 
 
+PATIENT_MS = 20_000
+
+
+@pytest.fixture(autouse=True)
+def patient_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Waits without a time-out of their own get 20 s instead of pytest-qt's 5 s. A wait ends as soon
+    as its condition holds, so only a wait that would otherwise fail on a loaded CI machine (a list
+    read or a report written in the background) takes longer; a test that names a time-out keeps it."""
+    from pytestqt.qtbot import QtBot
+
+    wait_until, wait_signal = QtBot.waitUntil, QtBot.waitSignal
+
+    def patient_wait_until(self, callback, *, timeout=PATIENT_MS):  # type: ignore[no-untyped-def]
+        return wait_until(self, callback, timeout=timeout)
+
+    def patient_wait_signal(self, signal, *, timeout=PATIENT_MS, **options):  # type: ignore[no-untyped-def]
+        return wait_signal(self, signal, timeout=timeout, **options)
+
+    monkeypatch.setattr(QtBot, "waitUntil", patient_wait_until)
+    monkeypatch.setattr(QtBot, "waitSignal", patient_wait_signal)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def refcount_guard(qapp) -> bool:  # type: ignore[no-untyped-def]
     """The guard the application itself installs (gui/qtcompat.py): PySide6 6.12.0 on Python 3.11
