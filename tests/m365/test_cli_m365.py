@@ -48,10 +48,9 @@ def add_source(dovecot: DovecotServer) -> None:
     assert done.returncode == 0, done.stderr
 
 
-def add_m365(
-    identity: IdentityServer, client_id: str, port: int, *extra: str, stdin: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    return cli(
+def m365_add_args(identity: IdentityServer, client_id: str, port: int, *extra: str) -> list[str]:
+    """`endpoint add o365` for the stand-in tenant, reached through the Exchange-like proxy on PORT."""
+    return [
         "endpoint",
         "add",
         "o365",
@@ -64,7 +63,24 @@ def add_m365(
         "--imap",
         f"127.0.0.1:{port}",
         *extra,
-        stdin=stdin,
+    ]
+
+
+def add_m365(
+    identity: IdentityServer, client_id: str, port: int, *extra: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return cli(*m365_add_args(identity, client_id, port, *extra), stdin=stdin)
+
+
+def start_device_sign_in(identity: IdentityServer, client_id: str, port: int) -> subprocess.Popen[str]:
+    """`endpoint add --auth device` running in the background: it waits for the sign-in to end."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "engine.cli", *m365_add_args(identity, client_id, port, "--auth", "device")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
 
 
@@ -159,31 +175,7 @@ def test_device_sign_in_through_the_cli_then_a_second_process_uses_it(
     identity.add_user("admin@contoso.nl", may_open_others=True)
     address = "bert-cli@contoso.nl"
     oauth_dovecot.add_mailbox(address)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "engine.cli",
-            "endpoint",
-            "add",
-            "o365",
-            "--url",
-            f"m365://{identity.tenant}",
-            "--client-id",
-            app.client_id,
-            "--auth",
-            "device",
-            "--authority",
-            identity.authority,
-            "--imap",
-            f"127.0.0.1:{exchange_like.port}",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    process = start_device_sign_in(identity, app.client_id, exchange_like.port)
     code = identity.wait_for_device_code()
     identity.approve_device(code.user_code, "admin@contoso.nl")
     out, err = process.communicate(timeout=60)
@@ -202,31 +194,7 @@ def test_refused_or_expired_device_sign_in_through_the_cli(
 ) -> None:
     identity = fresh_shared_identity
     app = identity.register_app(public_client_flows=True)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "engine.cli",
-            "endpoint",
-            "add",
-            "o365",
-            "--url",
-            f"m365://{identity.tenant}",
-            "--client-id",
-            app.client_id,
-            "--auth",
-            "device",
-            "--authority",
-            identity.authority,
-            "--imap",
-            f"127.0.0.1:{exchange_like.port}",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    process = start_device_sign_in(identity, app.client_id, exchange_like.port)
     code = identity.wait_for_device_code()
     if outcome == "refused":
         identity.decline_device(code.user_code)
