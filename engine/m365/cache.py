@@ -21,6 +21,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import msal
 import msal_extensions
 from cryptography.fernet import Fernet, InvalidToken
 from msal_extensions.persistence import BasePersistence, FilePersistence
@@ -168,6 +169,21 @@ def _say_once(endpoint_name: str, path: Path, on_event: EventSink) -> None:
     )
     log.warning("%s", text)
     on_event(CacheNotice(endpoint_name, str(path), text))
+
+
+def signed_in_accounts(
+    endpoint_name: str, *, secrets: SecretStore | None = None, folder: Path | None = None
+) -> list[str]:
+    """The accounts (lower-case user names) whose sign-in the cache of ENDPOINT_NAME holds.
+
+    Read offline from the cache itself: building msal's application would contact the identity
+    service first, and an unreachable service must not look like a lost sign-in. No cache file, no
+    account (and no key is made for one)."""
+    if not cache_path(endpoint_name, folder).exists():
+        return []
+    cache, _ = open_token_cache(endpoint_name, secrets=secrets, folder=folder)
+    accounts = cache.search(msal.TokenCache.CredentialType.ACCOUNT)
+    return [str(account.get("username", "")).lower() for account in accounts]
 
 
 def remove_token_cache(

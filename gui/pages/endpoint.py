@@ -481,15 +481,9 @@ class EndpointPage(MigrationPage):
         expected = s.signed_in_as
 
         def work(state: TaskState) -> list[str]:
-            # The cache itself, read offline: building msal's application would ask the identity
-            # service first, and an unreachable one must not look like a lost sign-in.
-            import msal
+            from engine.m365.cache import signed_in_accounts
 
-            from engine.m365.cache import open_token_cache
-
-            cache, _ = open_token_cache(name, secrets=secrets)
-            accounts = list(cache.search(msal.TokenCache.CredentialType.ACCOUNT))
-            return [str(a.get("username", "")).lower() for a in accounts]
+            return signed_in_accounts(name, secrets=secrets)
 
         def done(accounts: list[str]) -> None:
             if s.signed_in_as != expected or expected.lower() in accounts:

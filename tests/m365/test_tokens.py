@@ -15,7 +15,7 @@ import pytest
 from keyring.backends import fail
 
 from engine.errors import MailstageError
-from engine.m365.cache import cache_path
+from engine.m365.cache import cache_path, signed_in_accounts
 from engine.m365.events import CacheNotice, DeviceCodePrompt, TokenServiceWaiting
 from engine.m365.http import Cancelled, TokenServiceHttp
 from engine.m365.tokens import M365Settings, TokenProvider, token_claims, token_provider_for
@@ -219,6 +219,10 @@ def test_device_code_sign_in_approved_gives_a_delegated_token(identity: Identity
     assert claims["upn"] == "admin@contoso.nl"
     assert claims["scp"] == "IMAP.AccessAsUser.All"
     assert provider.account() == "admin@contoso.nl"
+    # The saved sign-in is found offline too (the wizard's check when a migration is reopened).
+    assert signed_in_accounts("m365dev") == ["admin@contoso.nl"]
+    assert signed_in_accounts("never-signed-in") == []
+    assert not cache_path("never-signed-in").exists()
 
 
 def test_second_process_uses_the_saved_sign_in_without_asking_again(identity: IdentityServer) -> None:
