@@ -72,7 +72,9 @@ def test_endpoint_add_with_a_cloud_signs_in_and_connects_there(
 ) -> None:
     done = add(cloud, "--cloud", cloud)
     assert done.returncode == 0, done.stderr
-    endpoint = StateStore().get_endpoint(cloud)
+    store = StateStore()
+    endpoint = store.get_endpoint(cloud)
+    store.close()
     assert endpoint is not None
     settings = M365Settings.from_endpoint(endpoint)
     assert settings.authority_url == authority
@@ -88,6 +90,7 @@ def test_the_worldwide_cloud_changes_nothing_and_an_explicit_authority_wins(isol
     assert add("own", "--cloud", "usgov", "--authority", "https://login.example.test/contoso").returncode == 0
     store = StateStore()
     worldwide, own = store.get_endpoint("ww"), store.get_endpoint("own")
+    store.close()
     assert worldwide is not None and own is not None
     assert worldwide.host == WORLDWIDE.imap_host and worldwide.authority == ""
     script = tenant_script_for(worldwide, ["anna@contoso.nl"])
