@@ -165,6 +165,7 @@ class _MailboxCopy:
         self.gate = gate
         self.address = job.source.address
         self.mailbox_id = 0
+        self.dates_changed = False
         # Counters over the whole run (all attempts).
         self.copied = 0
         self.bytes_copied = 0
@@ -204,6 +205,9 @@ class _MailboxCopy:
         try:
             self.mailbox_id = self.store.mailbox_id(self.job.key)
             self.store.mailbox_started(self.mailbox_id)
+            record = self.store.mailbox_record(self.job.key)
+            # A range other than the last complete pass's: every folder is listed again (_attempt).
+            self.dates_changed = record is not None and record.date_range != self.job.options.dates
         except MailstageError as exc:
             return self._result(MailboxStatus.FAILED, exc, 0, started)
         options = self.job.options
@@ -362,8 +366,6 @@ class _MailboxCopy:
                 checks[name] = check_folder(
                     name, statuses.get(name), summaries.get(name), condstore=source.features.condstore
                 )
-            record = self.store.mailbox_record(job.key)
-            dates_changed = record is not None and record.date_range != job.options.dates
             for name, check in list(checks.items()):
                 # Messages left out before lie below the highest handled UID: list such folders
                 # whole. Skipped ones when they are to be tried again; all of them when the date
@@ -371,7 +373,7 @@ class _MailboxCopy:
                 summary = summaries.get(name)
                 if summary is None or check.result is CheckResult.FULL:
                     continue
-                if dates_changed:
+                if self.dates_changed:
                     why = f"the date range changed to {job.options.dates.describe()}"
                 elif job.options.retry_skipped and self.store.skipped(summary.folder_id):
                     why = "retrying the messages skipped before"
